@@ -1,0 +1,96 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/*
+ * libkevent: NT-style named kernel events (KEVENT) for Linux applications.
+ *
+ * A small Win32-flavoured API over the kevent module's ioctls
+ * (<linux/kevent.h>). Every event is a plain file descriptor: close it with
+ * kev_close() or close(), pass it across fork/exec/SCM_RIGHTS, and poll or
+ * epoll it (it is readable while signaled).
+ *
+ * Conventions: every function returns -1 and sets errno on failure.
+ * man 3 libkevent documents each function and its errors.
+ *
+ * This header is self-contained on purpose: the KEV_* constants are the
+ * library's own and are mapped to the kernel's KEVENT_* values inside the
+ * library, so a consumer needs no kernel uAPI header on its include path.
+ */
+#ifndef KEVENT_H
+#define KEVENT_H
+
+#include <sys/types.h>
+#include <time.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define KEV_VERSION_MAJOR	1
+#define KEV_VERSION_MINOR	0
+#define KEV_VERSION_PATCH	0
+#define KEV_VERSION_STRING	"1.0.0"
+
+/* timeout_ms: wait forever. */
+#define KEV_INFINITE		(-1)
+
+/* Limits (the kernel's KEVENT_NAME_MAX and KEVENT_WAIT_MAX). */
+#define KEV_NAME_MAX		255	/* bytes, without the terminating NUL */
+#define KEV_WAIT_MAX		64	/* events in one kev_wait_any/all call */
+
+/* kev_create() flags. */
+#define KEV_MANUAL_RESET	(1U << 0)	/* notification event; default is synchronization */
+#define KEV_INITIAL_SET		(1U << 1)	/* start signaled */
+#define KEV_CREATE_NEW		(1U << 2)	/* fail with EEXIST if the name exists */
+#define KEV_PERMANENT		(1U << 3)	/* privileged: survives its last handle until kev_unlink */
+#define KEV_INHERIT		(1U << 4)	/* do not set close-on-exec (kev_create and kev_open) */
+
+/* kev_open() access rights. */
+#define KEV_ACCESS_WAIT		(1U << 0)	/* wait, poll, query (fd is readable) */
+#define KEV_ACCESS_MODIFY	(1U << 1)	/* set, reset, pulse (fd is writable) */
+#define KEV_ACCESS_ALL		(KEV_ACCESS_WAIT | KEV_ACCESS_MODIFY)
+
+/*
+ * Create an event, or open the existing event of that name (unless
+ * KEV_CREATE_NEW). name NULL creates an anonymous event. mode 0 means 0600.
+ * *existed (if existed is not NULL) is set to 1 when an existing named event
+ * was opened, else 0. Returns the new event fd, with all access rights.
+ */
+int kev_create(const char *name, unsigned int flags, mode_t mode, int *existed);
+
+/* Open an existing named event with the KEV_ACCESS_* rights asked for. */
+int kev_open(const char *name, unsigned int access, unsigned int flags);
+
+/* Change the state; each returns the previous state, 0 or 1. */
+int kev_set(int ev);
+int kev_reset(int ev);
+int kev_pulse(int ev);
+
+/* The current state (0 or 1), and whether ev is a manual-reset event. */
+int kev_state(int ev);
+int kev_is_manual(int ev);
+
+/*
+ * Waits. timeout_ms is relative (0 polls) or KEV_INFINITE. kev_wait returns
+ * 0, kev_wait_any the lowest index of a signaled event, kev_wait_all 0. A
+ * timeout fails with ETIMEDOUT, a signal with EINTR. n is 1..KEV_WAIT_MAX.
+ */
+int kev_wait(int ev, int timeout_ms);
+int kev_wait_any(const int *evs, unsigned int n, int timeout_ms);
+int kev_wait_all(const int *evs, unsigned int n, int timeout_ms);
+
+/* The same with an absolute deadline on CLOCK_MONOTONIC or CLOCK_REALTIME. */
+int kev_wait_any_until(const int *evs, unsigned int n, clockid_t clock,
+		       const struct timespec *deadline);
+int kev_wait_all_until(const int *evs, unsigned int n, clockid_t clock,
+		       const struct timespec *deadline);
+
+/* Remove a name (a permanent event then dies with its last handle). */
+int kev_unlink(const char *name);
+
+/* Close an event fd (same as close(2)). */
+int kev_close(int ev);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* KEVENT_H */
