@@ -2,48 +2,51 @@
 /*
  * kevent: NT-style named kernel events for Linux - module entry point.
  *
- * Registers the misc device /dev/kevent, through which user space creates,
- * opens and unlinks events.
+ * Notification (manual-reset) and synchronization (auto-reset) events,
+ * with NT semantics, as file descriptors for applications (/dev/kevent)
+ * and as struct kevent for drivers (include/linux/kevent.h).
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
-#include <linux/fs.h>
-#include <linux/miscdevice.h>
 #include <linux/module.h>
-#include <uapi/linux/kevent.h>
+#include <linux/rcupdate.h>
 
-static long kevent_dev_ioctl(struct file *file, unsigned int cmd,
-			     unsigned long arg)
-{
-	return -ENOTTY;
-}
-
-static const struct file_operations kevent_dev_fops = {
-	.owner		= THIS_MODULE,
-	.unlocked_ioctl	= kevent_dev_ioctl,
-	.compat_ioctl	= compat_ptr_ioctl,
-	.llseek		= noop_llseek,
-};
-
-static struct miscdevice kevent_misc = {
-	.minor	= MISC_DYNAMIC_MINOR,
-	.name	= "kevent",
-	.fops	= &kevent_dev_fops,
-	.mode	= 0666,
-};
+#include "kevent_internal.h"
 
 static int __init kevent_init(void)
 {
-	return misc_register(&kevent_misc);
+	int ret;
+
+	ret = kevent_core_init();
+	if (ret)
+		return ret;
+	ret = kevent_proc_init();
+	if (ret)
+		goto err_core;
+	ret = kevent_dev_init();
+	if (ret)
+		goto err_proc;
+	return 0;
+
+err_proc:
+	kevent_proc_exit();
+err_core:
+	kevent_core_exit();
+	return ret;
 }
 
 static void __exit kevent_exit(void)
 {
-	misc_deregister(&kevent_misc);
+	kevent_dev_exit();
+	kevent_proc_exit();
+	kevent_names_exit();
+	kevent_core_exit();
+	/* Events are freed with kfree_rcu(): let those callbacks finish. */
+	rcu_barrier();
 }
 
 module_init(kevent_init);
 module_exit(kevent_exit);
 
-MODULE_DESCRIPTION("NT-style named kernel events");
+MODULE_DESCRIPTION("NT-style named kernel events (KEVENT)");
 MODULE_LICENSE("GPL");

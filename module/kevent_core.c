@@ -1,0 +1,602 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * kevent core: the event object, its state changes and waits.
+ *
+ * Locking
+ * -------
+ * kevent.lock (spinlock, irq-safe) protects one event's @signaled flag, its
+ * FIFO of waiters and its counters. Set, reset, pulse, read, poll and
+ * single-event or wait-any waits take only this lock, so they never contend
+ * on anything wider than the event itself.
+ *
+ * kevent_all_lock (spinlock, irq-safe) serializes wait-all. A wait-all must
+ * see all of its events signaled at one instant and consume them together,
+ * so while a wait-all entry is queued on an event (kevent.all_hint != 0)
+ * that event's state may only change with kevent_all_lock held as well.
+ * kevent_lock() below reads all_hint under the event's lock and, when it is
+ * set, retakes both locks in order. Holding kevent_all_lock therefore
+ * freezes the state of every event that has a wait-all entry queued.
+ *
+ * Order: kevent_all_lock -> kevent.lock. Under kevent_all_lock a second
+ * event's lock may be taken (try_wake_all), annotated with
+ * spin_lock_nest_lock(): every such nesting happens under kevent_all_lock,
+ * so two CPUs can never hold two event locks in opposite orders.
+ *
+ * Both locks are irq-safe because kevent_set()/kevent_pulse()/kevent_clear()
+ * must work from hardirq context and with interrupts disabled (KeSetEvent
+ * at DISPATCH_LEVEL), including when a wait-all entry is queued on the
+ * event. Nothing here sleeps under either lock. (On PREEMPT_RT spinlock_t
+ * sleeps, so setting from a hard interrupt handler is not supported there.)
+ *
+ * Waiting
+ * -------
+ * A wait queues one struct kevent_wait_entry per event and sleeps until a
+ * setter hands it an event by a cmpxchg on kevent_waitq.satisfied. The
+ * setter consumes a synchronization event on the waiter's behalf, so a
+ * wait that was satisfied reports success even if it was also interrupted
+ * or timed out: the consumed event is never lost. Each wait holds a
+ * reference on every event it waits on, so closing an fd does not disturb it.
+ */
+#define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
+
+#include <linux/hrtimer.h>
+#include <linux/ktime.h>
+#include <linux/module.h>
+#include <linux/poll.h>
+#include <linux/sched.h>
+#include <linux/sched/signal.h>
+#include <linux/slab.h>
+#include <linux/spinlock.h>
+
+#include "kevent_internal.h"
+
+static DEFINE_SPINLOCK(kevent_all_lock);
+
+/* Marks a wait that no event has satisfied yet. */
+#define KEVENT_UNSATISFIED	(-1)
+
+/**
+ * struct kevent_wait_entry - one event of one wait
+ * @node:  kevent.waiters linkage
+ * @ev:    the event
+ * @q:     the wait this entry belongs to
+ * @index: position of @ev in the caller's array
+ */
+struct kevent_wait_entry {
+	struct list_head node;
+	struct kevent *ev;
+	struct kevent_waitq *q;
+	u32 index;
+};
+
+/**
+ * struct kevent_waitq - one wait in progress
+ * @task:      the waiting task
+ * @satisfied: index handed over by a setter, or KEVENT_UNSATISFIED
+ * @all:       wait-all, else wait-any
+ * @count:     number of entries
+ * @entries:   one per event
+ */
+struct kevent_waitq {
+	struct task_struct *task;
+	atomic_t satisfied;
+	bool all;
+	u32 count;
+	struct kevent_wait_entry *entries;
+};
+
+void kevent_init_object(struct kevent *ev, bool manual, bool signaled)
+{
+	spin_lock_init(&ev->lock);
+	ev->manual = manual;
+	ev->signaled = signaled;
+	INIT_LIST_HEAD(&ev->waiters);
+	init_waitqueue_head(&ev->poll_wq);
+	refcount_set(&ev->ref, 1);
+	atomic_set(&ev->handles, 0);
+}
+
+/*
+ * Lock @ev for a state change. Returns true if kevent_all_lock was taken
+ * too, because a wait-all entry is queued on @ev.
+ */
+static bool kevent_lock(struct kevent *ev, unsigned long *flags)
+	__acquires(&ev->lock)
+{
+	spin_lock_irqsave(&ev->lock, *flags);
+	if (likely(!ev->all_hint))
+		return false;
+	spin_unlock_irqrestore(&ev->lock, *flags);
+
+	spin_lock_irqsave(&kevent_all_lock, *flags);
+	spin_lock_nest_lock(&ev->lock, &kevent_all_lock);
+	/* For sparse: both paths leave one lock context, ev->lock. */
+	__release(&kevent_all_lock);
+	return true;
+}
+
+static void kevent_unlock(struct kevent *ev, bool all, unsigned long flags)
+	__releases(&ev->lock)
+{
+	if (all) {
+		__acquire(&kevent_all_lock);
+		spin_unlock(&ev->lock);
+		spin_unlock_irqrestore(&kevent_all_lock, flags);
+	} else {
+		spin_unlock_irqrestore(&ev->lock, flags);
+	}
+}
+
+/* Caller holds @e->ev->lock and @e->ev is signaled. */
+static bool kevent_try_wake_any(struct kevent_wait_entry *e)
+{
+	struct kevent *ev = e->ev;
+
+	if (atomic_cmpxchg(&e->q->satisfied, KEVENT_UNSATISFIED, e->index) !=
+	    KEVENT_UNSATISFIED)
+		return false;
+	if (!ev->manual)
+		ev->signaled = false;
+	wake_up_process(e->q->task);
+	return true;
+}
+
+/*
+ * Satisfy wait-all @q if every one of its events is signaled, consuming
+ * the synchronization events among them. Caller holds kevent_all_lock,
+ * which freezes all of @q's events, and @locked->lock if @locked is one of
+ * them (NULL otherwise).
+ */
+static void kevent_try_wake_all(struct kevent_waitq *q, struct kevent *locked)
+{
+	u32 i;
+
+	lockdep_assert_held(&kevent_all_lock);
+
+	if (atomic_read(&q->satisfied) != KEVENT_UNSATISFIED)
+		return;
+
+	for (i = 0; i < q->count; i++) {
+		struct kevent *ev = q->entries[i].ev;
+		bool signaled;
+
+		if (ev == locked) {
+			signaled = ev->signaled;
+		} else {
+			spin_lock_nest_lock(&ev->lock, &kevent_all_lock);
+			signaled = ev->signaled;
+			spin_unlock(&ev->lock);
+		}
+		if (!signaled)
+			return;
+	}
+
+	for (i = 0; i < q->count; i++) {
+		struct kevent *ev = q->entries[i].ev;
+
+		if (ev->manual)
+			continue;
+		if (ev == locked) {
+			ev->signaled = false;
+		} else {
+			spin_lock_nest_lock(&ev->lock, &kevent_all_lock);
+			ev->signaled = false;
+			spin_unlock(&ev->lock);
+		}
+	}
+	atomic_set(&q->satisfied, 0);
+	wake_up_process(q->task);
+}
+
+/*
+ * @ev just became signaled: hand it to its waiters, oldest first, until a
+ * synchronization event is consumed. Caller holds @ev->lock, and
+ * kevent_all_lock if @ev->all_hint.
+ */
+static void kevent_wake_waiters(struct kevent *ev)
+{
+	struct kevent_wait_entry *e;
+
+	list_for_each_entry(e, &ev->waiters, node) {
+		if (!ev->signaled)
+			break;
+		if (e->q->all)
+			kevent_try_wake_all(e->q, ev);
+		else
+			kevent_try_wake_any(e);
+	}
+}
+
+static void kevent_wake_pollers(struct kevent *ev)
+{
+	if (wq_has_sleeper(&ev->poll_wq))
+		wake_up_interruptible_poll(&ev->poll_wq, EPOLLIN | EPOLLRDNORM);
+}
+
+/**
+ * kevent_set() - set an event to the signaled state (KeSetEvent)
+ * @ev: the event
+ *
+ * A notification event stays signaled and releases every waiter. A
+ * synchronization event releases the longest-waiting waiter that it can
+ * satisfy and stays non-signaled, or stays signaled if there is none.
+ *
+ * Context: Any context, including hardirq and with interrupts disabled.
+ * Takes @ev's lock, and the wait-all lock while a wait-all waits on @ev.
+ * Return: the previous state, 0 or 1.
+ */
+int kevent_set(struct kevent *ev)
+{
+	unsigned long flags;
+	bool all, prev, now;
+
+	all = kevent_lock(ev, &flags);
+	prev = ev->signaled;
+	ev->signaled = true;
+	kevent_wake_waiters(ev);
+	now = ev->signaled;
+	kevent_unlock(ev, all, flags);
+
+	if (now && !prev)
+		kevent_wake_pollers(ev);
+	return prev;
+}
+EXPORT_SYMBOL_GPL(kevent_set);
+
+/**
+ * kevent_pulse() - set and reset an event in one atomic step (KePulseEvent)
+ * @ev: the event
+ *
+ * Releases whom kevent_set() would release and leaves @ev non-signaled. No
+ * concurrent reader ever sees the event signaled because of a pulse, and
+ * pollers are not woken.
+ *
+ * Context: Any context, including hardirq and with interrupts disabled.
+ * Return: the previous state, 0 or 1.
+ */
+int kevent_pulse(struct kevent *ev)
+{
+	unsigned long flags;
+	bool all, prev;
+
+	all = kevent_lock(ev, &flags);
+	prev = ev->signaled;
+	ev->signaled = true;
+	kevent_wake_waiters(ev);
+	ev->signaled = false;
+	kevent_unlock(ev, all, flags);
+	return prev;
+}
+EXPORT_SYMBOL_GPL(kevent_pulse);
+
+/**
+ * kevent_reset() - set an event to the non-signaled state (KeResetEvent)
+ * @ev: the event
+ *
+ * Context: Any context, including hardirq and with interrupts disabled.
+ * Return: the previous state, 0 or 1.
+ */
+int kevent_reset(struct kevent *ev)
+{
+	unsigned long flags;
+	bool all, prev;
+
+	all = kevent_lock(ev, &flags);
+	prev = ev->signaled;
+	ev->signaled = false;
+	kevent_unlock(ev, all, flags);
+	return prev;
+}
+EXPORT_SYMBOL_GPL(kevent_reset);
+
+/**
+ * kevent_clear() - set an event to the non-signaled state (KeClearEvent)
+ * @ev: the event
+ *
+ * kevent_reset() without the previous state.
+ *
+ * Context: Any context, including hardirq and with interrupts disabled.
+ */
+void kevent_clear(struct kevent *ev)
+{
+	kevent_reset(ev);
+}
+EXPORT_SYMBOL_GPL(kevent_clear);
+
+/**
+ * kevent_read_state() - read an event's state (KeReadStateEvent)
+ * @ev: the event
+ *
+ * Context: Any context, including hardirq and with interrupts disabled.
+ * Takes only @ev's lock.
+ * Return: 1 if @ev is signaled, else 0. The state may change at once.
+ */
+int kevent_read_state(struct kevent *ev)
+{
+	unsigned long flags;
+	bool state;
+
+	spin_lock_irqsave(&ev->lock, flags);
+	state = ev->signaled;
+	spin_unlock_irqrestore(&ev->lock, flags);
+	return state;
+}
+EXPORT_SYMBOL_GPL(kevent_read_state);
+
+/**
+ * kevent_is_notification() - tell the event's type
+ * @ev: the event
+ *
+ * Context: Any context.
+ * Return: true for a notification (manual-reset) event, false for a
+ * synchronization (auto-reset) event.
+ */
+bool kevent_is_notification(struct kevent *ev)
+{
+	return ev->manual;
+}
+EXPORT_SYMBOL_GPL(kevent_is_notification);
+
+bool kevent_poll_state(struct kevent *ev)
+{
+	return READ_ONCE(ev->signaled);
+}
+
+/* Queue wait-any entry @e; satisfy it at once if its event is signaled. */
+static void kevent_queue_any(struct kevent_wait_entry *e)
+{
+	struct kevent *ev = e->ev;
+	unsigned long flags;
+	bool all;
+
+	all = kevent_lock(ev, &flags);
+	list_add_tail(&e->node, &ev->waiters);
+	ev->nwaiters++;
+	if (ev->signaled)
+		kevent_try_wake_any(e);
+	kevent_unlock(ev, all, flags);
+}
+
+static void kevent_dequeue_any(struct kevent_wait_entry *e)
+{
+	struct kevent *ev = e->ev;
+	unsigned long flags;
+
+	/*
+	 * Removing an entry changes no event state, so the event's own lock
+	 * is enough even while a wait-all is queued on it: setters walk the
+	 * list only under this lock.
+	 */
+	spin_lock_irqsave(&ev->lock, flags);
+	list_del(&e->node);
+	ev->nwaiters--;
+	spin_unlock_irqrestore(&ev->lock, flags);
+}
+
+static void kevent_queue_all(struct kevent_waitq *q)
+{
+	u32 i;
+
+	spin_lock_irq(&kevent_all_lock);
+	for (i = 0; i < q->count; i++) {
+		struct kevent_wait_entry *e = &q->entries[i];
+
+		spin_lock_nest_lock(&e->ev->lock, &kevent_all_lock);
+		list_add_tail(&e->node, &e->ev->waiters);
+		e->ev->nwaiters++;
+		e->ev->all_hint++;
+		spin_unlock(&e->ev->lock);
+	}
+	kevent_try_wake_all(q, NULL);
+	spin_unlock_irq(&kevent_all_lock);
+}
+
+static void kevent_dequeue_all(struct kevent_waitq *q)
+{
+	u32 i;
+
+	spin_lock_irq(&kevent_all_lock);
+	for (i = 0; i < q->count; i++) {
+		struct kevent_wait_entry *e = &q->entries[i];
+
+		spin_lock_nest_lock(&e->ev->lock, &kevent_all_lock);
+		list_del(&e->node);
+		e->ev->nwaiters--;
+		e->ev->all_hint--;
+		spin_unlock(&e->ev->lock);
+	}
+	spin_unlock_irq(&kevent_all_lock);
+}
+
+/*
+ * Sleep until @q is satisfied, the deadline passes or (for interruptible
+ * states) a signal arrives. @deadline is NULL for an infinite wait.
+ */
+static int kevent_sleep(struct kevent_waitq *q, ktime_t *deadline,
+			clockid_t clock, unsigned int state)
+{
+	bool expired = false;
+
+	for (;;) {
+		set_current_state(state);
+		if (atomic_read(&q->satisfied) != KEVENT_UNSATISFIED)
+			break;
+		if (signal_pending_state(state, current)) {
+			__set_current_state(TASK_RUNNING);
+			return -EINTR;
+		}
+		if (expired) {
+			__set_current_state(TASK_RUNNING);
+			return -ETIMEDOUT;
+		}
+		if (!schedule_hrtimeout_range_clock(deadline,
+						    current->timer_slack_ns,
+						    HRTIMER_MODE_ABS, clock))
+			expired = true;
+	}
+	__set_current_state(TASK_RUNNING);
+	return 0;
+}
+
+/* Relative nanoseconds to an absolute CLOCK_MONOTONIC deadline, saturating. */
+static ktime_t kevent_deadline(u64 rel_ns)
+{
+	ktime_t now = ktime_get();
+
+	if (rel_ns >= (u64)(KTIME_MAX - now))
+		return KTIME_MAX;
+	return ktime_add_ns(now, rel_ns);
+}
+
+/* Entries for waits on few events live on the stack. */
+#define KEVENT_STACK_ENTRIES	4
+
+/**
+ * kevent_wait_events() - wait for any or all of @count referenced events
+ * @evs:     the events; duplicates are allowed for wait-any only
+ * @count:   1..KEVENT_WAIT_MAX (validated by the caller)
+ * @flags:   KEVENT_WAIT_ALL, KEVENT_WAIT_ABSOLUTE, KEVENT_WAIT_REALTIME
+ * @timeout: see struct kevent_wait_args
+ * @state:   TASK_INTERRUPTIBLE, TASK_KILLABLE or TASK_UNINTERRUPTIBLE
+ * @index:   out: the satisfying index (wait-any) or 0 (wait-all)
+ *
+ * Context: Process context; may sleep. The caller keeps @evs referenced.
+ * Return: 0, -ETIMEDOUT, -EINTR or -ENOMEM.
+ */
+int kevent_wait_events(struct kevent **evs, u32 count, u32 flags,
+		       u64 timeout, unsigned int state, u32 *index)
+{
+	struct kevent_wait_entry stack_entries[KEVENT_STACK_ENTRIES];
+	clockid_t clock = CLOCK_MONOTONIC;
+	ktime_t deadline, *deadlinep = NULL;
+	struct kevent_waitq q;
+	u32 i, queued;
+	int ret = 0;
+
+	might_sleep();
+
+	if (timeout != KEVENT_TIMEOUT_INFINITE) {
+		if (flags & KEVENT_WAIT_ABSOLUTE) {
+			deadline = timeout > KTIME_MAX ? KTIME_MAX : timeout;
+			if (flags & KEVENT_WAIT_REALTIME)
+				clock = CLOCK_REALTIME;
+		} else {
+			deadline = kevent_deadline(timeout);
+		}
+		deadlinep = &deadline;
+	}
+
+	q.task = current;
+	atomic_set(&q.satisfied, KEVENT_UNSATISFIED);
+	q.all = flags & KEVENT_WAIT_ALL;
+	q.count = count;
+	if (count <= KEVENT_STACK_ENTRIES) {
+		q.entries = stack_entries;
+	} else {
+		q.entries = kmalloc_array(count, sizeof(*q.entries),
+					  GFP_KERNEL);
+		if (!q.entries)
+			return -ENOMEM;
+	}
+	for (i = 0; i < count; i++) {
+		q.entries[i].ev = evs[i];
+		q.entries[i].q = &q;
+		q.entries[i].index = i;
+	}
+
+	if (q.all) {
+		kevent_queue_all(&q);
+		queued = count;
+	} else {
+		for (queued = 0; queued < count; ) {
+			kevent_queue_any(&q.entries[queued++]);
+			if (atomic_read(&q.satisfied) != KEVENT_UNSATISFIED)
+				break;
+		}
+	}
+
+	/* A zero relative timeout polls: never sleep. */
+	if (atomic_read(&q.satisfied) == KEVENT_UNSATISFIED) {
+		if (deadlinep && !(flags & KEVENT_WAIT_ABSOLUTE) && !timeout)
+			ret = -ETIMEDOUT;
+		else
+			ret = kevent_sleep(&q, deadlinep, clock, state);
+	}
+
+	if (q.all) {
+		kevent_dequeue_all(&q);
+	} else {
+		for (i = 0; i < queued; i++)
+			kevent_dequeue_any(&q.entries[i]);
+	}
+
+	/* Satisfied while giving up: the event was consumed for us. */
+	if (atomic_read(&q.satisfied) != KEVENT_UNSATISFIED) {
+		*index = atomic_read(&q.satisfied);
+		ret = 0;
+	}
+
+	if (q.entries != stack_entries)
+		kfree(q.entries);
+	return ret;
+}
+
+/* Final reference dropped: free in process context (names, namespaces). */
+static void kevent_release_workfn(struct work_struct *work)
+{
+	kevent_free(container_of(work, struct kevent, release_work));
+}
+
+static struct workqueue_struct *kevent_wq;
+
+/**
+ * kevent_get() - take another reference on an event
+ * @ev: the event, already referenced by the caller
+ *
+ * Context: Any context.
+ * Return: @ev.
+ */
+struct kevent *kevent_get(struct kevent *ev)
+{
+	refcount_inc(&ev->ref);
+	return ev;
+}
+EXPORT_SYMBOL_GPL(kevent_get);
+
+/**
+ * kevent_put() - drop a reference on an event
+ * @ev: the event; NULL is allowed
+ *
+ * When the last reference goes, the event's name becomes free at once (a
+ * lookup no longer finds it) and its memory is released later from a work
+ * item, so this may be called from any context.
+ *
+ * Context: Any context, including hardirq and with interrupts disabled.
+ */
+void kevent_put(struct kevent *ev)
+{
+	if (ev && refcount_dec_and_test(&ev->ref))
+		kevent_release(ev);
+}
+EXPORT_SYMBOL_GPL(kevent_put);
+
+void kevent_release(struct kevent *ev)
+{
+	/* Give back the limits now, so a new event can be created at once. */
+	atomic_dec(&ev->ns->count);
+	atomic_dec(&ev->user->count);
+	INIT_WORK(&ev->release_work, kevent_release_workfn);
+	queue_work(kevent_wq, &ev->release_work);
+}
+
+int kevent_core_init(void)
+{
+	kevent_wq = alloc_workqueue("kevent", WQ_UNBOUND, 0);
+	return kevent_wq ? 0 : -ENOMEM;
+}
+
+void kevent_core_exit(void)
+{
+	/* Every event is gone by now; wait for their release work. */
+	destroy_workqueue(kevent_wq);
+}

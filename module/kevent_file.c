@@ -1,0 +1,274 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * kevent handles: an event file descriptor is an anonymous inode whose
+ * private_data is a referenced struct kevent.
+ *
+ * The access a handle was granted is the file's mode: KEVENT_ACCESS_WAIT
+ * is FMODE_READ and KEVENT_ACCESS_MODIFY is FMODE_WRITE, so dup(), fork()
+ * and SCM_RIGHTS carry it along, /proc/PID/fdinfo shows it, and a missing
+ * right fails with EBADF exactly as write() on a read-only file does.
+ *
+ * No locks of its own; see kevent_core.c.
+ */
+#define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
+
+#include <linux/anon_inodes.h>
+#include <linux/cred.h>
+#include <linux/fcntl.h>
+#include <linux/file.h>
+#include <linux/fs.h>
+#include <linux/module.h>
+#include <linux/poll.h>
+#include <linux/sched.h>
+#include <linux/seq_file.h>
+#include <linux/slab.h>
+#include <linux/uaccess.h>
+#include <linux/user_namespace.h>
+
+#include "kevent_internal.h"
+
+u32 kevent_file_access(const struct file *file)
+{
+	u32 access = 0;
+
+	if (file->f_mode & FMODE_READ)
+		access |= KEVENT_ACCESS_WAIT;
+	if (file->f_mode & FMODE_WRITE)
+		access |= KEVENT_ACCESS_MODIFY;
+	return access;
+}
+
+/**
+ * kevent_install_fd() - give the caller a new handle to an event
+ * @ev:     the event; the handle takes over the caller's reference
+ * @access: KEVENT_ACCESS_* rights of the handle
+ * @cloexec: set close-on-exec
+ * @fdp:    out: the fd, to be copied to user space before fd_install()
+ * @filep:  out: the file
+ *
+ * On failure the reference on @ev is dropped.
+ *
+ * Return: 0 or a negative errno.
+ */
+int kevent_install_fd(struct kevent *ev, u32 access, bool cloexec,
+		      int *fdp, struct file **filep)
+{
+	int oflags = (access & KEVENT_ACCESS_WAIT) ?
+		     ((access & KEVENT_ACCESS_MODIFY) ? O_RDWR : O_RDONLY) :
+		     O_WRONLY;
+	struct file *file;
+	int fd;
+
+	fd = get_unused_fd_flags(cloexec ? O_CLOEXEC : 0);
+	if (fd < 0) {
+		kevent_put(ev);
+		return fd;
+	}
+	file = anon_inode_getfile("[kevent]", &kevent_event_fops, ev, oflags);
+	if (IS_ERR(file)) {
+		put_unused_fd(fd);
+		kevent_put(ev);
+		return PTR_ERR(file);
+	}
+	atomic_inc(&ev->handles);
+	*fdp = fd;
+	*filep = file;
+	return 0;
+}
+
+/* Undo kevent_install_fd() before fd_install(): drops the reference too. */
+void kevent_abort_fd(int fd, struct file *file)
+{
+	put_unused_fd(fd);
+	fput(file);
+}
+
+/**
+ * kevent_fdget() - look up an event fd for a wait
+ * @fd:     the file descriptor
+ * @access: the rights the operation needs
+ * @errno_access: the error when a right is missing
+ *
+ * Return: a referenced event, or ERR_PTR(-EBADF) for a closed fd,
+ * ERR_PTR(-EINVAL) for a file that is not a kevent, or
+ * ERR_PTR(@errno_access) for a missing right.
+ */
+struct kevent *kevent_fdget(int fd, u32 access, int errno_access)
+{
+	struct fd f = fdget(fd);
+	struct kevent *ev;
+
+	if (!f.file)
+		return ERR_PTR(-EBADF);
+	if (f.file->f_op != &kevent_event_fops)
+		ev = ERR_PTR(-EINVAL);
+	else if ((kevent_file_access(f.file) & access) != access)
+		ev = ERR_PTR(errno_access);
+	else
+		ev = kevent_get(f.file->private_data);
+	fdput(f);
+	return ev;
+}
+
+/**
+ * kevent_ioctl_wait() - KEVENT_IOC_WAIT, on /dev/kevent or on an event fd
+ * @uarg: user pointer to struct kevent_wait_args
+ *
+ * Return: 0, or -EFAULT, -EINVAL, -EBADF, -ETIMEDOUT, -EINTR, -ENOMEM.
+ */
+long kevent_ioctl_wait(void __user *uarg)
+{
+	struct kevent *evs[KEVENT_WAIT_MAX];
+	s32 fds[KEVENT_WAIT_MAX];
+	struct kevent_wait_args args;
+	u32 i, j, index = 0;
+	long ret;
+
+	if (copy_from_user(&args, uarg, sizeof(args)))
+		return -EFAULT;
+	if (args.flags & ~KEVENT_WAIT_FLAGS || args.reserved || args.index)
+		return -EINVAL;
+	if (!args.count || args.count > KEVENT_WAIT_MAX)
+		return -EINVAL;
+	if ((args.flags & KEVENT_WAIT_REALTIME) &&
+	    !(args.flags & KEVENT_WAIT_ABSOLUTE))
+		return -EINVAL;
+	if (copy_from_user(fds, u64_to_user_ptr(args.fds),
+			   args.count * sizeof(fds[0])))
+		return -EFAULT;
+
+	for (i = 0; i < args.count; i++) {
+		evs[i] = kevent_fdget(fds[i], KEVENT_ACCESS_WAIT, -EBADF);
+		if (IS_ERR(evs[i])) {
+			ret = PTR_ERR(evs[i]);
+			goto out;
+		}
+	}
+
+	/* Wait-all: the same event twice is an error (NT: INVALID_PARAMETER_MIX). */
+	ret = 0;
+	if (args.flags & KEVENT_WAIT_ALL) {
+		for (j = 1; j < args.count && !ret; j++)
+			for (index = 0; index < j; index++)
+				if (evs[index] == evs[j])
+					ret = -EINVAL;
+		index = 0;
+	}
+	if (!ret)
+		ret = kevent_wait_events(evs, args.count, args.flags,
+					 args.timeout, TASK_INTERRUPTIBLE,
+					 &index);
+	if (!ret && put_user(index, &((struct kevent_wait_args __user *)uarg)->index))
+		ret = -EFAULT;
+out:
+	while (i--)
+		kevent_put(evs[i]);
+	return ret;
+}
+
+static long kevent_ioctl_query(struct file *file, struct kevent *ev,
+			       void __user *uarg)
+{
+	struct user_namespace *user_ns = current_user_ns();
+	struct kevent_query_args *q;
+	long ret = 0;
+
+	q = kzalloc(sizeof(*q), GFP_KERNEL);
+	if (!q)
+		return -ENOMEM;
+	q->type = ev->manual ? KEVENT_TYPE_NOTIFICATION :
+			       KEVENT_TYPE_SYNCHRONIZATION;
+	q->state = kevent_read_state(ev);
+	q->access = kevent_file_access(file);
+	q->uid = from_kuid_munged(user_ns, ev->uid);
+	q->gid = from_kgid_munged(user_ns, ev->gid);
+	q->mode = ev->mode;
+	if (ev->name_len) {
+		q->flags |= KEVENT_QUERY_NAMED;
+		memcpy(q->name, ev->name, ev->name_len);
+	}
+	if (READ_ONCE(ev->permanent))
+		q->flags |= KEVENT_QUERY_PERMANENT;
+	if (copy_to_user(uarg, q, sizeof(*q)))
+		ret = -EFAULT;
+	kfree(q);
+	return ret;
+}
+
+static long kevent_event_ioctl(struct file *file, unsigned int cmd,
+			       unsigned long arg)
+{
+	struct kevent *ev = file->private_data;
+	void __user *uarg = (void __user *)arg;
+	int prev;
+
+	switch (cmd) {
+	case KEVENT_IOC_SET:
+	case KEVENT_IOC_RESET:
+	case KEVENT_IOC_PULSE:
+		if (!(file->f_mode & FMODE_WRITE))
+			return -EBADF;
+		/* Probe the result pointer first: a bad one changes nothing. */
+		if (put_user(0, (u32 __user *)uarg))
+			return -EFAULT;
+		if (cmd == KEVENT_IOC_SET)
+			prev = kevent_set(ev);
+		else if (cmd == KEVENT_IOC_RESET)
+			prev = kevent_reset(ev);
+		else
+			prev = kevent_pulse(ev);
+		return put_user(prev, (u32 __user *)uarg);
+	case KEVENT_IOC_QUERY:
+		if (!(file->f_mode & FMODE_READ))
+			return -EBADF;
+		return kevent_ioctl_query(file, ev, uarg);
+	case KEVENT_IOC_WAIT:
+		return kevent_ioctl_wait(uarg);
+	default:
+		return -ENOTTY;
+	}
+}
+
+static __poll_t kevent_event_poll(struct file *file, poll_table *wait)
+{
+	struct kevent *ev = file->private_data;
+
+	if (!(file->f_mode & FMODE_READ))
+		return EPOLLERR;
+	poll_wait(file, &ev->poll_wq, wait);
+	return kevent_poll_state(ev) ? EPOLLIN | EPOLLRDNORM : 0;
+}
+
+static int kevent_event_release(struct inode *inode, struct file *file)
+{
+	struct kevent *ev = file->private_data;
+
+	atomic_dec(&ev->handles);
+	kevent_put(ev);
+	return 0;
+}
+
+static void kevent_event_show_fdinfo(struct seq_file *m, struct file *file)
+{
+	struct kevent *ev = file->private_data;
+
+	seq_printf(m, "kevent-type:\t%s\nkevent-state:\t%d\n",
+		   ev->manual ? "notification" : "synchronization",
+		   kevent_read_state(ev));
+	if (ev->name_len) {
+		seq_puts(m, "kevent-name:\t");
+		seq_escape_mem(m, ev->name, ev->name_len, ESCAPE_OCTAL,
+			       " \t\n\\");
+		seq_putc(m, '\n');
+	}
+}
+
+const struct file_operations kevent_event_fops = {
+	.owner		= THIS_MODULE,
+	.unlocked_ioctl	= kevent_event_ioctl,
+	.compat_ioctl	= compat_ptr_ioctl,
+	.poll		= kevent_event_poll,
+	.release	= kevent_event_release,
+	.show_fdinfo	= kevent_event_show_fdinfo,
+	.llseek		= noop_llseek,
+};

@@ -1,0 +1,160 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * kevent internals shared by the module's files.
+ *
+ * Locking (the full story is at the top of kevent_core.c and kevent_names.c):
+ *   kevent_registry_mutex  (kevent_names.c) namespaces and per-user counters
+ *     -> kevent_ns.mutex   a namespace's name table and event list
+ *   kevent_all_lock        (kevent_core.c) wait-all; irq-safe
+ *     -> kevent.lock       one event's state and waiter list; irq-safe
+ * The two chains never nest into each other.
+ */
+#ifndef _KEVENT_INTERNAL_H
+#define _KEVENT_INTERNAL_H
+
+#include <linux/kevent.h>
+#include <linux/list.h>
+#include <linux/mutex.h>
+#include <linux/refcount.h>
+#include <linux/rhashtable-types.h>
+#include <linux/spinlock.h>
+#include <linux/types.h>
+#include <linux/uidgid.h>
+#include <linux/wait.h>
+#include <linux/workqueue.h>
+
+struct file;
+struct ipc_namespace;
+struct kevent_waitq;
+
+/**
+ * struct kevent_ns - kevent's view of one IPC namespace
+ * @ipc_ns:   the IPC namespace (a reference is held)
+ * @names:    named events by name (under @mutex)
+ * @events:   named events, in creation order, for /proc/kevent (under @mutex)
+ * @mutex:    serializes name table changes, @events and kevent.permanent
+ * @count:    events charged to this namespace
+ * @ref:      one per event charged here, plus transient lookups
+ * @node:     entry in the registry's namespace list
+ */
+struct kevent_ns {
+	struct ipc_namespace *ipc_ns;
+	struct rhashtable names;
+	struct list_head events;
+	struct mutex mutex;	/* see the kernel-doc above */
+	atomic_t count;
+	refcount_t ref;
+	struct list_head node;
+};
+
+/**
+ * struct kevent_user - per-user event accounting
+ * @uid:   the user
+ * @count: events charged to @uid
+ * @ref:   one per event charged, plus transient lookups
+ * @node:  entry in the registry's user list
+ */
+struct kevent_user {
+	kuid_t uid;
+	atomic_t count;
+	refcount_t ref;
+	struct list_head node;
+};
+
+/**
+ * struct kevent - an NT event object
+ * @lock:      protects @signaled, @waiters and @nwaiters
+ * @manual:    notification (manual-reset) event; immutable
+ * @signaled:  current state
+ * @all_hint:  wait-all entries queued on this event (under @lock); while
+ *             non-zero, @signaled may only change with kevent_all_lock held
+ * @nwaiters:  wait entries queued on @waiters (under @lock)
+ * @waiters:   queued struct kevent_wait_entry, oldest first (FIFO)
+ * @poll_wq:   poll()/epoll waiters
+ * @ref:       references: handles (files), kernel users, waits in
+ *             progress, and the permanent reference
+ * @handles:   open files referring to this event
+ * @ns:        namespace the event is charged to (and named in)
+ * @user:      user the event is charged to
+ * @uid:       creator's effective uid (owner)
+ * @gid:       creator's effective gid
+ * @mode:      permission bits
+ * @permanent: holds a reference until UNLINK (under @ns->mutex)
+ * @hashed:    in @ns->names (under @ns->mutex)
+ * @hnode:     @ns->names linkage
+ * @ns_link:   @ns->events linkage (named events only)
+ * @release_work: final release in process context
+ * @rcu:       deferred free
+ * @name_len:  length of @name; 0 for an anonymous event
+ * @name:      NUL-terminated name
+ */
+struct kevent {
+	spinlock_t lock;	/* see the kernel-doc above */
+	bool manual;
+	bool signaled;
+	unsigned int all_hint;
+	unsigned int nwaiters;
+	struct list_head waiters;
+	wait_queue_head_t poll_wq;
+	refcount_t ref;
+	atomic_t handles;
+
+	struct kevent_ns *ns;
+	struct kevent_user *user;
+	kuid_t uid;
+	kgid_t gid;
+	umode_t mode;
+	bool permanent;
+	bool hashed;
+	struct rhash_head hnode;
+	struct list_head ns_link;
+	struct work_struct release_work;
+	struct rcu_head rcu;
+	u32 name_len;
+	char name[];
+};
+
+/* kevent_core.c */
+int kevent_core_init(void);
+void kevent_core_exit(void);
+void kevent_init_object(struct kevent *ev, bool manual, bool signaled);
+int kevent_wait_events(struct kevent **evs, u32 count, u32 flags,
+		       u64 timeout, unsigned int state, u32 *index);
+bool kevent_poll_state(struct kevent *ev);
+void kevent_release(struct kevent *ev);
+
+/* kevent_names.c */
+void kevent_names_exit(void);
+struct kevent_ns *kevent_ns_get(struct ipc_namespace *ipc_ns);
+void kevent_ns_put(struct kevent_ns *ns);
+struct kevent *kevent_create_in(struct kevent_ns *ns, const char *name,
+				u32 name_len, u32 flags, umode_t mode,
+				u32 check_access, bool *existed);
+struct kevent *kevent_open_in(struct kevent_ns *ns, const char *name,
+			      u32 name_len, u32 check_access);
+int kevent_unlink_in(struct kevent_ns *ns, const char *name, u32 name_len);
+int kevent_name_normalize(const char **name, u32 *name_len);
+void kevent_free(struct kevent *ev);
+
+/* kevent_file.c */
+extern const struct file_operations kevent_event_fops;
+int kevent_install_fd(struct kevent *ev, u32 access, bool cloexec,
+		      int *fdp, struct file **filep);
+void kevent_abort_fd(int fd, struct file *file);
+struct kevent *kevent_fdget(int fd, u32 access, int errno_access);
+long kevent_ioctl_wait(void __user *uarg);
+u32 kevent_file_access(const struct file *file);
+
+/* kevent_dev.c */
+int kevent_dev_init(void);
+void kevent_dev_exit(void);
+
+/* kevent_proc.c */
+int kevent_proc_init(void);
+void kevent_proc_exit(void);
+
+/* Module parameters (kevent_names.c) */
+extern unsigned int kevent_max_per_ns;
+extern unsigned int kevent_max_per_user;
+
+#endif /* _KEVENT_INTERNAL_H */

@@ -1,0 +1,527 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * kevent names: per-IPC-namespace name tables, creation, lookup, unlink,
+ * permissions and limits.
+ *
+ * Locking
+ * -------
+ * kevent_registry_mutex protects the list of struct kevent_ns and the list
+ * of struct kevent_user, and their refcounts reaching zero.
+ * kevent_ns.mutex protects that namespace's name table (insertions and
+ * removals), its list of named events, and kevent.permanent/.hashed of its
+ * events. Order: kevent_registry_mutex -> kevent_ns.mutex; neither is taken
+ * under a spinlock. Both are only taken in process context: by ioctls, by
+ * the kernel API's create/open, and by the release work item.
+ *
+ * Lifetime
+ * --------
+ * An event's last reference may be dropped in any context (kevent_put() from
+ * a timer, say), so the final release only gives back the limits and queues
+ * kevent_free() on a workqueue. A name lookup ignores an event whose
+ * refcount already reached zero, so its name is free at once; creating the
+ * same name again unhashes the dying event first.
+ *
+ * struct kevent_ns holds a reference on its IPC namespace, so the namespace
+ * pointer used as its key cannot be reused while the entry exists. The
+ * entry, and the reference, go with the namespace's last event. (A
+ * permanent event keeps its namespace alive until unlinked or until the
+ * module is unloaded.)
+ */
+#define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
+
+#include <linux/capability.h>
+#include <linux/cred.h>
+#include <linux/ipc_namespace.h>
+#include <linux/jhash.h>
+#include <linux/module.h>
+#include <linux/moduleparam.h>
+#include <linux/proc_ns.h>
+#include <linux/rhashtable.h>
+#include <linux/sched.h>
+#include <linux/slab.h>
+#include <linux/string.h>
+
+#include "kevent_internal.h"
+
+unsigned int kevent_max_per_ns = 65536;
+module_param_named(max_events_per_ns, kevent_max_per_ns, uint, 0644);
+MODULE_PARM_DESC(max_events_per_ns,
+		 "Maximum number of events per IPC namespace (default 65536)");
+
+unsigned int kevent_max_per_user = 16384;
+module_param_named(max_events_per_user, kevent_max_per_user, uint, 0644);
+MODULE_PARM_DESC(max_events_per_user,
+		 "Maximum number of events per user (default 16384)");
+
+static DEFINE_MUTEX(kevent_registry_mutex);
+static LIST_HEAD(kevent_ns_list);
+static LIST_HEAD(kevent_user_list);
+
+/* Default permission bits of a named event created with mode 0. */
+#define KEVENT_DEFAULT_MODE	0600
+
+struct kevent_name_key {
+	const char *name;
+	u32 len;
+};
+
+static u32 kevent_key_hash(const void *data, u32 len, u32 seed)
+{
+	const struct kevent_name_key *key = data;
+
+	return jhash(key->name, key->len, seed);
+}
+
+static u32 kevent_obj_hash(const void *data, u32 len, u32 seed)
+{
+	const struct kevent *ev = data;
+
+	return jhash(ev->name, ev->name_len, seed);
+}
+
+static int kevent_obj_cmp(struct rhashtable_compare_arg *arg, const void *obj)
+{
+	const struct kevent_name_key *key = arg->key;
+	const struct kevent *ev = obj;
+
+	return ev->name_len != key->len || memcmp(ev->name, key->name, key->len);
+}
+
+static const struct rhashtable_params kevent_name_params = {
+	.head_offset		= offsetof(struct kevent, hnode),
+	.hashfn			= kevent_key_hash,
+	.obj_hashfn		= kevent_obj_hash,
+	.obj_cmpfn		= kevent_obj_cmp,
+	.automatic_shrinking	= true,
+};
+
+/**
+ * kevent_name_normalize() - validate a name and strip a Windows prefix
+ * @name:     in/out: the name (not NUL-terminated)
+ * @name_len: in/out: its length
+ *
+ * A leading "Global\" or "Local\" is accepted and stripped, for source
+ * compatibility with Windows; kevent's namespaces are IPC namespaces.
+ *
+ * Return: 0, -EINVAL (empty, a NUL or a backslash) or -ENAMETOOLONG.
+ */
+int kevent_name_normalize(const char **name, u32 *name_len)
+{
+	static const char * const prefixes[] = { "Global\\", "Local\\" };
+	u32 i;
+
+	for (i = 0; i < ARRAY_SIZE(prefixes); i++) {
+		size_t plen = strlen(prefixes[i]);
+
+		if (*name_len >= plen && !memcmp(*name, prefixes[i], plen)) {
+			*name += plen;
+			*name_len -= plen;
+			break;
+		}
+	}
+	if (!*name_len)
+		return -EINVAL;
+	if (*name_len > KEVENT_NAME_MAX)
+		return -ENAMETOOLONG;
+	if (memchr(*name, '\0', *name_len) || memchr(*name, '\\', *name_len))
+		return -EINVAL;
+	return 0;
+}
+
+/**
+ * kevent_ns_get() - find or create kevent's state for an IPC namespace
+ * @ipc_ns: the namespace
+ *
+ * Context: Process context; takes kevent_registry_mutex.
+ * Return: a referenced struct kevent_ns or an ERR_PTR.
+ */
+struct kevent_ns *kevent_ns_get(struct ipc_namespace *ipc_ns)
+{
+	struct kevent_ns *ns;
+	int ret;
+
+	mutex_lock(&kevent_registry_mutex);
+	list_for_each_entry(ns, &kevent_ns_list, node) {
+		if (ns->ipc_ns == ipc_ns) {
+			refcount_inc(&ns->ref);
+			goto out;
+		}
+	}
+	ns = kzalloc(sizeof(*ns), GFP_KERNEL);
+	if (!ns) {
+		ns = ERR_PTR(-ENOMEM);
+		goto out;
+	}
+	ret = rhashtable_init(&ns->names, &kevent_name_params);
+	if (ret) {
+		kfree(ns);
+		ns = ERR_PTR(ret);
+		goto out;
+	}
+	ns->ipc_ns = get_ipc_ns(ipc_ns);
+	INIT_LIST_HEAD(&ns->events);
+	mutex_init(&ns->mutex);
+	refcount_set(&ns->ref, 1);
+	list_add(&ns->node, &kevent_ns_list);
+out:
+	mutex_unlock(&kevent_registry_mutex);
+	return ns;
+}
+
+/**
+ * kevent_ns_put() - drop a reference from kevent_ns_get()
+ * @ns: the namespace state
+ *
+ * Context: Process context; takes kevent_registry_mutex.
+ */
+void kevent_ns_put(struct kevent_ns *ns)
+{
+	if (!refcount_dec_and_mutex_lock(&ns->ref, &kevent_registry_mutex))
+		return;
+	list_del(&ns->node);
+	mutex_unlock(&kevent_registry_mutex);
+
+	WARN_ON(!list_empty(&ns->events));
+	rhashtable_destroy(&ns->names);
+	/* put_ipc_ns() is not exported; the namespace's own ops put it. */
+	ns->ipc_ns->ns.ops->put(&ns->ipc_ns->ns);
+	kfree(ns);
+}
+
+static struct kevent_user *kevent_user_get(kuid_t uid)
+{
+	struct kevent_user *user;
+
+	mutex_lock(&kevent_registry_mutex);
+	list_for_each_entry(user, &kevent_user_list, node) {
+		if (uid_eq(user->uid, uid)) {
+			refcount_inc(&user->ref);
+			goto out;
+		}
+	}
+	user = kzalloc(sizeof(*user), GFP_KERNEL);
+	if (user) {
+		user->uid = uid;
+		refcount_set(&user->ref, 1);
+		list_add(&user->node, &kevent_user_list);
+	}
+out:
+	mutex_unlock(&kevent_registry_mutex);
+	return user;
+}
+
+static void kevent_user_put(struct kevent_user *user)
+{
+	if (!refcount_dec_and_mutex_lock(&user->ref, &kevent_registry_mutex))
+		return;
+	list_del(&user->node);
+	mutex_unlock(&kevent_registry_mutex);
+	kfree(user);
+}
+
+/* Charge one event to @ns and @user, within the module's limits. */
+static bool kevent_charge(atomic_t *count, unsigned int max)
+{
+	if (atomic_inc_return(count) > max) {
+		atomic_dec(count);
+		return false;
+	}
+	return true;
+}
+
+/* Look up @key in @ns; only a live event is returned, referenced. */
+static struct kevent *kevent_lookup(struct kevent_ns *ns,
+				    const struct kevent_name_key *key,
+				    struct kevent **dying)
+{
+	struct kevent *ev;
+
+	lockdep_assert_held(&ns->mutex);
+
+	ev = rhashtable_lookup_fast(&ns->names, key, kevent_name_params);
+	if (ev && !refcount_inc_not_zero(&ev->ref)) {
+		if (dying)
+			*dying = ev;
+		return NULL;
+	}
+	return ev;
+}
+
+/* Take @ev out of its namespace's name table. Caller holds ns->mutex. */
+static void kevent_unhash(struct kevent *ev)
+{
+	lockdep_assert_held(&ev->ns->mutex);
+
+	if (!ev->hashed)
+		return;
+	rhashtable_remove_fast(&ev->ns->names, &ev->hnode, kevent_name_params);
+	list_del(&ev->ns_link);
+	ev->hashed = false;
+}
+
+/*
+ * SysV-style check of @access (KEVENT_ACCESS_*) against @ev's owner, group
+ * and mode; CAP_IPC_OWNER in the namespace's user namespace overrides.
+ */
+static int kevent_permission(struct kevent *ev, u32 access)
+{
+	int requested = 0, granted = ev->mode;
+
+	if (access & KEVENT_ACCESS_WAIT)
+		requested |= 4;
+	if (access & KEVENT_ACCESS_MODIFY)
+		requested |= 2;
+
+	if (uid_eq(current_euid(), ev->uid))
+		granted >>= 6;
+	else if (in_group_p(ev->gid))
+		granted >>= 3;
+	if (requested & ~granted & 7 &&
+	    !ns_capable(ev->ns->ipc_ns->user_ns, CAP_IPC_OWNER))
+		return -EACCES;
+	return 0;
+}
+
+static struct kevent *kevent_alloc(struct kevent_ns *ns, const char *name,
+				   u32 name_len, u32 flags, umode_t mode,
+				   bool kernel)
+{
+	kuid_t uid = kernel ? GLOBAL_ROOT_UID : current_euid();
+	struct kevent_user *user;
+	struct kevent *ev;
+
+	user = kevent_user_get(uid);
+	if (!user)
+		return ERR_PTR(-ENOMEM);
+	if (!kevent_charge(&ns->count, kevent_max_per_ns))
+		goto nospc_ns;
+	/* The kernel API is trusted and is not charged to a user's limit. */
+	if (kernel)
+		atomic_inc(&user->count);
+	else if (!kevent_charge(&user->count, kevent_max_per_user))
+		goto nospc_user;
+
+	/* Charged to the creator's memory cgroup. */
+	ev = kzalloc(struct_size(ev, name, name_len + 1), GFP_KERNEL_ACCOUNT);
+	if (!ev) {
+		atomic_dec(&user->count);
+		atomic_dec(&ns->count);
+		kevent_user_put(user);
+		return ERR_PTR(-ENOMEM);
+	}
+	kevent_init_object(ev, flags & KEVENT_CREATE_MANUAL_RESET,
+			   flags & KEVENT_CREATE_INITIAL_SET);
+	refcount_inc(&ns->ref);
+	ev->ns = ns;
+	ev->user = user;
+	ev->uid = uid;
+	ev->gid = kernel ? GLOBAL_ROOT_GID : current_egid();
+	ev->mode = (mode & 0777) ?: KEVENT_DEFAULT_MODE;
+	ev->name_len = name_len;
+	memcpy(ev->name, name, name_len);
+	INIT_LIST_HEAD(&ev->ns_link);
+	return ev;
+
+nospc_user:
+	atomic_dec(&ns->count);
+nospc_ns:
+	kevent_user_put(user);
+	return ERR_PTR(-ENOSPC);
+}
+
+/**
+ * kevent_create_in() - create an event, or open an existing named one
+ * @ns:           namespace state (referenced by the caller)
+ * @name:         normalized name, or NULL for an anonymous event
+ * @name_len:     length of @name
+ * @flags:        KEVENT_CREATE_* (validated by the caller)
+ * @mode:         permission bits of a new event (0: the default, 0600)
+ * @check_access: access to check on an existing event (KEVENT_ACCESS_*),
+ *                or 0 for a trusted kernel caller
+ * @existed:      out: an existing event was opened
+ *
+ * Context: Process context; takes @ns->mutex for a named event.
+ * Return: a referenced event or an ERR_PTR: -EEXIST, -EACCES, -EPERM,
+ * -ENOSPC or -ENOMEM.
+ */
+struct kevent *kevent_create_in(struct kevent_ns *ns, const char *name,
+				u32 name_len, u32 flags, umode_t mode,
+				u32 check_access, bool *existed)
+{
+	struct kevent_name_key key = { .name = name, .len = name_len };
+	bool kernel = !check_access;
+	struct kevent *ev, *dying = NULL;
+	int ret;
+
+	*existed = false;
+	if ((flags & KEVENT_CREATE_PERMANENT) && !kernel &&
+	    !ns_capable(ns->ipc_ns->user_ns, CAP_SYS_ADMIN))
+		return ERR_PTR(-EPERM);
+
+	if (!name)
+		return kevent_alloc(ns, NULL, 0, flags, mode, kernel);
+
+	mutex_lock(&ns->mutex);
+	ev = kevent_lookup(ns, &key, &dying);
+	if (ev) {
+		ret = -EEXIST;
+		if (flags & KEVENT_CREATE_NEW)
+			goto err_put;
+		ret = kernel ? 0 : kevent_permission(ev, check_access);
+		if (ret)
+			goto err_put;
+		*existed = true;
+		goto make_permanent;
+	}
+	if (dying)
+		kevent_unhash(dying);
+
+	ev = kevent_alloc(ns, name, name_len, flags, mode, kernel);
+	if (IS_ERR(ev))
+		goto out;
+	ret = rhashtable_lookup_insert_key(&ns->names, &key, &ev->hnode,
+					   kevent_name_params);
+	if (ret) {
+		mutex_unlock(&ns->mutex);
+		kevent_put(ev);
+		return ERR_PTR(ret);
+	}
+	ev->hashed = true;
+	list_add_tail(&ev->ns_link, &ns->events);
+
+make_permanent:
+	if ((flags & KEVENT_CREATE_PERMANENT) && !ev->permanent) {
+		ev->permanent = true;
+		kevent_get(ev);
+	}
+out:
+	mutex_unlock(&ns->mutex);
+	return ev;
+
+err_put:
+	mutex_unlock(&ns->mutex);
+	kevent_put(ev);
+	return ERR_PTR(ret);
+}
+
+/**
+ * kevent_open_in() - open an existing named event
+ * @ns:           namespace state (referenced by the caller)
+ * @name:         normalized name
+ * @name_len:     its length
+ * @check_access: access to check (KEVENT_ACCESS_*), 0 for the kernel
+ *
+ * Context: Process context; takes @ns->mutex.
+ * Return: a referenced event, ERR_PTR(-ENOENT) or ERR_PTR(-EACCES).
+ */
+struct kevent *kevent_open_in(struct kevent_ns *ns, const char *name,
+			      u32 name_len, u32 check_access)
+{
+	struct kevent_name_key key = { .name = name, .len = name_len };
+	struct kevent *ev;
+	int ret;
+
+	mutex_lock(&ns->mutex);
+	ev = kevent_lookup(ns, &key, NULL);
+	mutex_unlock(&ns->mutex);
+	if (!ev)
+		return ERR_PTR(-ENOENT);
+	ret = check_access ? kevent_permission(ev, check_access) : 0;
+	if (ret) {
+		kevent_put(ev);
+		return ERR_PTR(ret);
+	}
+	return ev;
+}
+
+/**
+ * kevent_unlink_in() - make a permanent event temporary again
+ * @ns:       namespace state (referenced by the caller)
+ * @name:     normalized name
+ * @name_len: its length
+ *
+ * Drops the reference that KEVENT_CREATE_PERMANENT took: the event, and
+ * its name, then live only as long as handles or kernel references do
+ * (ZwMakeTemporaryObject).
+ *
+ * Context: Process context; takes @ns->mutex. The caller checked the
+ * privilege.
+ * Return: 0, -ENOENT, or -EINVAL if the event is not permanent.
+ */
+int kevent_unlink_in(struct kevent_ns *ns, const char *name, u32 name_len)
+{
+	struct kevent_name_key key = { .name = name, .len = name_len };
+	struct kevent *ev;
+	bool permanent;
+
+	mutex_lock(&ns->mutex);
+	ev = kevent_lookup(ns, &key, NULL);
+	if (!ev) {
+		mutex_unlock(&ns->mutex);
+		return -ENOENT;
+	}
+	permanent = ev->permanent;
+	ev->permanent = false;
+	mutex_unlock(&ns->mutex);
+
+	if (permanent)
+		kevent_put(ev);
+	kevent_put(ev);
+	return permanent ? 0 : -EINVAL;
+}
+
+/**
+ * kevent_free() - free an event whose last reference is gone
+ * @ev: the event
+ *
+ * Context: Process context (the release work item).
+ */
+void kevent_free(struct kevent *ev)
+{
+	struct kevent_ns *ns = ev->ns;
+
+	WARN_ON(!list_empty(&ev->waiters));
+	if (ev->name_len) {
+		mutex_lock(&ns->mutex);
+		kevent_unhash(ev);
+		mutex_unlock(&ns->mutex);
+	}
+	kevent_user_put(ev->user);
+	kfree_rcu(ev, rcu);
+	kevent_ns_put(ns);
+}
+
+/* Find a permanent event and make it temporary; NULL when none is left. */
+static struct kevent *kevent_take_permanent(void)
+{
+	struct kevent_ns *ns;
+	struct kevent *ev;
+
+	mutex_lock(&kevent_registry_mutex);
+	list_for_each_entry(ns, &kevent_ns_list, node) {
+		mutex_lock(&ns->mutex);
+		list_for_each_entry(ev, &ns->events, ns_link) {
+			if (ev->permanent) {
+				ev->permanent = false;
+				mutex_unlock(&ns->mutex);
+				mutex_unlock(&kevent_registry_mutex);
+				return ev;
+			}
+		}
+		mutex_unlock(&ns->mutex);
+	}
+	mutex_unlock(&kevent_registry_mutex);
+	return NULL;
+}
+
+/*
+ * At unload no file and no dependent module holds an event, so only the
+ * permanent references are left: drop them, and every event goes.
+ */
+void kevent_names_exit(void)
+{
+	struct kevent *ev;
+
+	while ((ev = kevent_take_permanent()))
+		kevent_put(ev);
+}
