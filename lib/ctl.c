@@ -38,6 +38,13 @@ void kev_close_quiet(int fd)
 	errno = saved;
 }
 
+/*
+ * The kernel owns the name rules (a "Global\" or "Local\" prefix does not
+ * count towards KEVENT_NAME_MAX); the library only bounds how far it reads,
+ * so that a missing terminator cannot make it walk off into memory.
+ */
+#define NAME_SCAN_MAX	1024
+
 int kev_name_len(const char *name)
 {
 	size_t len;
@@ -46,12 +53,12 @@ int kev_name_len(const char *name)
 		errno = EINVAL;
 		return -1;
 	}
-	len = strnlen(name, KEVENT_NAME_MAX + 1);
+	len = strnlen(name, NAME_SCAN_MAX + 1);
 	if (len == 0) {
 		errno = EINVAL;
 		return -1;
 	}
-	if (len > KEVENT_NAME_MAX) {
+	if (len > NAME_SCAN_MAX) {
 		errno = ENAMETOOLONG;
 		return -1;
 	}

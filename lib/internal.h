@@ -29,8 +29,8 @@ KEV_HIDDEN void kev_close_quiet(int fd);
 
 /*
  * Check a name for kev_open/kev_unlink and kev_create: not NULL, not empty,
- * at most KEVENT_NAME_MAX bytes. Returns its length, or -1 with errno EINVAL
- * or ENAMETOOLONG. The kernel checks the rest (characters, prefixes).
+ * not absurdly long. Returns its length, or -1 with errno EINVAL or
+ * ENAMETOOLONG. The kernel checks the rest (length, characters, prefixes).
  */
 KEV_HIDDEN int kev_name_len(const char *name);
 

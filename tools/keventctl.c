@@ -102,6 +102,9 @@ die_errno(const char *what, const char *name, int err)
 		die("permission denied to %s event '%s': run as its owner, or have it created with a wider --mode",
 		    what, name);
 	case EPERM:
+		if (!strcmp(what, "unlink"))
+			die("cannot unlink event '%s': unlinking needs CAP_SYS_ADMIN; run as root",
+			    name);
 		if (!strcmp(what, "create"))
 			die("cannot create permanent event '%s': --permanent needs CAP_SYS_ADMIN; run as root, or keep it alive with 'keventctl hold %s'",
 			    name, name);
@@ -111,9 +114,12 @@ die_errno(const char *what, const char *name, int err)
 		die("cannot %s event '%s': the kevent module is not loaded (no %s): load it with 'insmod kevent.ko'",
 		    what, name, "/dev/kevent");
 	case ENAMETOOLONG:
-		die("event name too long (%zu bytes): at most %d bytes",
+		die("event name too long (%zu bytes): at most %d bytes after an optional 'Global\\' or 'Local\\' prefix",
 		    strlen(name), KEV_NAME_MAX);
 	case EINVAL:
+		if (!strcmp(what, "unlink"))
+			die("cannot unlink event '%s': it is not permanent (a temporary event goes away with its last handle), or the name is invalid",
+			    name);
 		die("cannot %s event '%s': invalid argument (a name is 1-%d bytes, with no backslash except after 'Global\\' or 'Local\\')",
 		    what, name, KEV_NAME_MAX);
 	case EMFILE:
@@ -436,13 +442,18 @@ static int cmd_unlink(const char *name)
 	return 0;
 }
 
-/* list: /proc/kevent, one header line then one line per named event. */
+/*
+ * list: /proc/kevent is one header line naming the columns (name type state
+ * handles waiters uid gid mode flags), then one line per named event with
+ * blanks in names escaped, so every line splits on blanks. The table is
+ * driven by the header, so a column the module adds later still shows up.
+ */
 
-#define LIST_COLS	8	/* name type state handles waiters uid gid mode */
-#define LIST_MAX	4096
+#define LIST_COLS_MAX	16
+#define LIST_ROWS_MAX	65536
 
 struct row {
-	char *col[LIST_COLS];
+	char *col[LIST_COLS_MAX];
 };
 
 /* Look an id up in /etc/passwd or /etc/group (static binaries lack NSS). */
@@ -468,46 +479,53 @@ static char *id_name(const char *file, const char *id)
 	return name ? name : strdup(id);
 }
 
-/*
- * Split one line into its columns. The last seven are single words; the
- * name is everything before them, so a name with blanks survives.
- */
-static int split_row(char *line, struct row *r)
+/* Split a line on blanks into at most LIST_COLS_MAX words; the count. */
+static int split_words(char *line, char **words)
 {
-	char *end = line + strlen(line);
-	int i;
+	int n = 0;
+	char *w;
 
-	while (end > line && (end[-1] == '\n' || end[-1] == ' ' || end[-1] == '\t'))
-		*--end = '\0';
-	for (i = LIST_COLS - 1; i > 0; i--) {
-		char *p = end;
-
-		while (p > line && p[-1] != ' ' && p[-1] != '\t')
-			p--;
-		if (p == line || p == end)
+	for (w = strtok(line, " \t\n"); w; w = strtok(NULL, " \t\n")) {
+		if (n == LIST_COLS_MAX)
 			return -1;
-		r->col[i] = p;
-		end = p;
-		while (end > line && (end[-1] == ' ' || end[-1] == '\t'))
-			end--;
-		*end = '\0';
+		words[n++] = w;
 	}
-	if (end == line)
-		return -1;
-	r->col[0] = line;
-	return 0;
+	return n;
+}
+
+/* The value to show for column hdr. */
+static char *list_cell(const char *hdr, const char *val)
+{
+	if (!strcmp(hdr, "uid"))
+		return id_name("/etc/passwd", val);
+	if (!strcmp(hdr, "gid"))
+		return id_name("/etc/group", val);
+	if (!strcmp(hdr, "state") && (!strcmp(val, "0") || !strcmp(val, "1")))
+		return strdup(state_str(val[0] == '1'));
+	return strdup(val);
+}
+
+/* The title to show for column hdr. */
+static void list_title(const char *hdr, char *buf, size_t size)
+{
+	size_t i;
+
+	if (!strcmp(hdr, "uid"))
+		hdr = "owner";
+	else if (!strcmp(hdr, "gid"))
+		hdr = "group";
+	for (i = 0; hdr[i] && i + 1 < size; i++)
+		buf[i] = (hdr[i] >= 'a' && hdr[i] <= 'z') ? hdr[i] - 'a' + 'A' : hdr[i];
+	buf[i] = '\0';
 }
 
 static int cmd_list(void)
 {
-	static const char *const head[LIST_COLS] = {
-		"NAME", "TYPE", "STATE", "HANDLES", "WAITERS", "OWNER", "GROUP",
-		"MODE",
-	};
+	char head_line[256], line[2048], title[LIST_COLS_MAX][32];
+	char *head[LIST_COLS_MAX];
+	size_t width[LIST_COLS_MAX];
 	struct row *rows = NULL;
-	size_t width[LIST_COLS];
-	char line[1024];
-	int n = 0, i, c;
+	int ncols, n = 0, i, c;
 	FILE *f;
 
 	f = fopen(PROC_KEVENT, "r");
@@ -517,57 +535,55 @@ static int cmd_list(void)
 	if (!f)
 		die("cannot list events: cannot open %s: %s", PROC_KEVENT,
 		    strerror(errno));
+	if (!fgets(head_line, sizeof(head_line), f))
+		die("cannot list events: %s is empty: is the kevent module too old or too new for this keventctl?",
+		    PROC_KEVENT);
+	ncols = split_words(head_line, head);
+	if (ncols < 1)
+		die("cannot list events: %s has no column header", PROC_KEVENT);
 
-	if (!fgets(line, sizeof(line), f)) {	/* the header line */
-		fclose(f);
-		return 0;
-	}
-	while (fgets(line, sizeof(line), f) && n < LIST_MAX) {
-		struct row r;
+	while (fgets(line, sizeof(line), f) && n < LIST_ROWS_MAX) {
+		char *words[LIST_COLS_MAX];
 
-		if (split_row(line, &r) < 0)
-			continue;
+		if (split_words(line, words) != ncols)
+			continue;	/* not a line of this format */
 		rows = realloc(rows, (n + 1) * sizeof(*rows));
 		if (!rows)
 			die("cannot list events: out of memory");
-		/* Spell out numeric type and state columns. */
-		if (!strcmp(r.col[1], "0") || !strcmp(r.col[1], "1"))
-			r.col[1] = r.col[1][0] == '1' ? "manual-reset" : "auto-reset";
-		if (!strcmp(r.col[2], "0") || !strcmp(r.col[2], "1"))
-			r.col[2] = (char *)state_str(r.col[2][0] == '1');
-		for (c = 0; c < LIST_COLS; c++)
-			rows[n].col[c] = c == 5 ? id_name("/etc/passwd", r.col[c]) :
-					 c == 6 ? id_name("/etc/group", r.col[c]) :
-					 strdup(r.col[c]);
+		for (c = 0; c < ncols; c++)
+			rows[n].col[c] = list_cell(head[c], words[c]);
 		n++;
 	}
 	fclose(f);
 
-	for (c = 0; c < LIST_COLS; c++) {
-		width[c] = strlen(head[c]);
+	if (n == 0) {
+		printf("no named events in this IPC namespace\n");
+		return 0;
+	}
+	for (c = 0; c < ncols; c++) {
+		list_title(head[c], title[c], sizeof(title[c]));
+		width[c] = strlen(title[c]);
 		for (i = 0; i < n; i++)
 			if (rows[i].col[c] && strlen(rows[i].col[c]) > width[c])
 				width[c] = strlen(rows[i].col[c]);
 	}
-	for (c = 0; c < LIST_COLS; c++)
-		printf("%-*s%s", c == LIST_COLS - 1 ? 0 : (int)width[c], head[c],
-		       c == LIST_COLS - 1 ? "\n" : "  ");
-	for (i = 0; i < n; i++) {
-		for (c = 0; c < LIST_COLS; c++) {
-			const char *s = rows[i].col[c] ? rows[i].col[c] : "?";
-			int right = c == 3 || c == 4;	/* counts */
+	for (i = -1; i < n; i++) {
+		for (c = 0; c < ncols; c++) {
+			const char *s = i < 0 ? title[c] : rows[i].col[c];
+			int right = !strcmp(head[c], "handles") ||
+				    !strcmp(head[c], "waiters");
 
-			if (c == LIST_COLS - 1)
+			if (!s)
+				s = "?";
+			if (c == ncols - 1)
 				printf("%s\n", s);
 			else
-				printf(right ? "%*s  " : "%-*s  ",
-				       (int)width[c], s);
-			free(rows[i].col[c]);
+				printf(right ? "%*s  " : "%-*s  ", (int)width[c], s);
+			if (i >= 0)
+				free(rows[i].col[c]);
 		}
 	}
 	free(rows);
-	if (n == 0)
-		printf("(no named events)\n");
 	return 0;
 }
 
