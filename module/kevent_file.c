@@ -251,10 +251,19 @@ static int kevent_event_release(struct inode *inode, struct file *file)
 static void kevent_event_show_fdinfo(struct seq_file *m, struct file *file)
 {
 	struct kevent *ev = file->private_data;
+	unsigned int waiters;
+	unsigned long flags;
+	bool signaled;
 
-	seq_printf(m, "kevent-type:\t%s\nkevent-state:\t%d\n",
+	spin_lock_irqsave(&ev->lock, flags);
+	signaled = ev->signaled;
+	waiters = ev->nwaiters;
+	spin_unlock_irqrestore(&ev->lock, flags);
+
+	/* Waiters are shown so that tests can tell when a thread is queued. */
+	seq_printf(m, "kevent-type:\t%s\nkevent-state:\t%d\nkevent-waiters:\t%u\n",
 		   ev->manual ? "notification" : "synchronization",
-		   kevent_read_state(ev));
+		   signaled, waiters);
 	if (ev->name_len) {
 		seq_puts(m, "kevent-name:\t");
 		seq_escape_mem(m, ev->name, ev->name_len, ESCAPE_OCTAL,
