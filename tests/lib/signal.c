@@ -1,0 +1,91 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * A signal handler interrupts every kind of wait with EINTR (with and
+ * without SA_RESTART), and the interrupted wait consumes nothing.
+ */
+#include "lt.h"
+
+#include <signal.h>
+#include <sys/time.h>
+
+static volatile sig_atomic_t caught;
+
+static void on_alarm(int sig)
+{
+	(void)sig;
+	caught++;
+}
+
+static void arm(int restart)
+{
+	struct itimerval it = { .it_value = { 0, 150 * 1000 } };
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_alarm;
+	sa.sa_flags = restart ? SA_RESTART : 0;
+	sigaction(SIGALRM, &sa, NULL);
+	caught = 0;
+	setitimer(ITIMER_REAL, &it, NULL);
+}
+
+int main(void)
+{
+	struct timespec dl;
+	int evs[2];
+	int restart;
+
+	evs[0] = kev_create(NULL, KEV_MANUAL_RESET | KEV_INITIAL_SET, 0, NULL);
+	evs[1] = kev_create(NULL, 0, 0, NULL);
+
+	for (restart = 0; restart < 2; restart++) {
+		const char *how = restart ? "SA_RESTART" : "no SA_RESTART";
+
+		arm(restart);
+		lt_fails(kev_wait(evs[1], KEV_INFINITE), EINTR,
+			 "%s: kev_wait(KEV_INFINITE) interrupted: EINTR", how);
+		is_int(caught, 1, "%s: the handler ran once", how);
+
+		arm(restart);
+		lt_fails(kev_wait(evs[1], 20000), EINTR,
+			 "%s: kev_wait(20 s) interrupted: EINTR", how);
+
+		arm(restart);
+		lt_fails(kev_wait_any(&evs[1], 1, 20000), EINTR,
+			 "%s: kev_wait_any interrupted: EINTR", how);
+
+		arm(restart);
+		lt_fails(kev_wait_all(evs, 2, KEV_INFINITE), EINTR,
+			 "%s: kev_wait_all interrupted: EINTR", how);
+		lt_is(kev_state(evs[0]), 1, "%s: interrupted wait-all consumed nothing", how);
+
+		arm(restart);
+		dl = lt_deadline(CLOCK_MONOTONIC, 20000);
+		lt_fails(kev_wait_all_until(evs, 2, CLOCK_MONOTONIC, &dl), EINTR,
+			 "%s: kev_wait_all_until interrupted: EINTR", how);
+
+		arm(restart);
+		dl = lt_deadline(CLOCK_REALTIME, 20000);
+		lt_fails(kev_wait_any_until(&evs[1], 1, CLOCK_REALTIME, &dl), EINTR,
+			 "%s: kev_wait_any_until interrupted: EINTR", how);
+	}
+
+	/* A blocked signal does not interrupt. */
+	{
+		sigset_t set, old;
+		struct lt_setter s = { 0 };
+
+		sigemptyset(&set);
+		sigaddset(&set, SIGALRM);
+		sigprocmask(SIG_BLOCK, &set, &old);
+		arm(0);
+		lt_set_later(&s, evs[1], 400);
+		lt_is(kev_wait(evs[1], 20000), 0, "a blocked signal does not interrupt the wait");
+		lt_join(&s);
+		sigprocmask(SIG_SETMASK, &old, NULL);
+	}
+
+	kev_close(evs[0]);
+	kev_close(evs[1]);
+	return done();
+}
