@@ -120,6 +120,6 @@ uninstall:
 # Host test: install into a scratch DESTDIR, then build and run consumers
 # with nothing but pkg-config's flags.
 test-install: $(KEV_A) $(KEV_SO) $(KEV_TOOLS)
-	MAKE="$(MAKE)" tests/host/install.sh
+	MAKE="$(MAKE)" tests/host/install/run.sh
 
 FORCE:

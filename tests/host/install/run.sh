@@ -6,9 +6,11 @@
 # nothing but `pkg-config --cflags --libs kevent` (pointed into DESTDIR) and
 # run it, linked both against the shared library and statically.
 # Output is TAP; the exit status is non-zero on any failure.
+# It lives one level below tests/<group>/ on purpose: the rig builds every
+# tests/<group>/<name>.c|.sh as a guest test, and this one runs on the host.
 set -u
 
-top=$(cd "$(dirname "$0")/../.." && pwd)
+top=$(cd "$(dirname "$0")/../../.." && pwd)
 make=${MAKE:-make}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
@@ -55,7 +57,7 @@ export PKG_CONFIG_SYSROOT_DIR="$dest"
 flags=$(pkg-config --cflags --libs kevent)
 echo "# pkg-config --cflags --libs kevent: $flags"
 # shellcheck disable=SC2086 # flags are words
-${CC:-cc} -Wall -Werror -o "$tmp/consumer" "$top/tests/host/consumer.c" $flags \
+${CC:-cc} -Wall -Werror -o "$tmp/consumer" "$top/tests/host/install/consumer.c" $flags \
 	>"$tmp/cc.log" 2>&1 &&
 	LD_LIBRARY_PATH="$dest/usr/lib" "$tmp/consumer" >"$tmp/run.log" 2>&1
 rc=$?
@@ -64,7 +66,7 @@ ok $rc "consumer built with pkg-config links against libkevent.so and runs"
 
 # shellcheck disable=SC2086
 ${CC:-cc} -Wall -Werror -static -o "$tmp/consumer-static" \
-	"$top/tests/host/consumer.c" $(pkg-config --static --cflags --libs kevent) \
+	"$top/tests/host/install/consumer.c" $(pkg-config --static --cflags --libs kevent) \
 	>"$tmp/cc.log" 2>&1 && "$tmp/consumer-static" >"$tmp/run.log" 2>&1
 rc=$?
 sed 's/^/# /' "$tmp/cc.log" "$tmp/run.log"

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * A libkevent consumer built by tests/host/install.sh against an installed
+ * A libkevent consumer built by tests/host/install/run.sh against an installed
  * copy with nothing but `pkg-config --cflags --libs kevent`. It runs on the
  * host, where the module is usually not loaded: it checks what works without
  * the kernel (argument checks, ENODEV) and, if /dev/kevent is there, a real
