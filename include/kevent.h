@@ -83,7 +83,7 @@ int kev_wait_any_until(const int *evs, unsigned int n, clockid_t clock,
 int kev_wait_all_until(const int *evs, unsigned int n, clockid_t clock,
 		       const struct timespec *deadline);
 
-/* Remove a name (a permanent event then dies with its last handle). */
+/* Make a permanent event temporary again: it dies with its last handle. */
 int kev_unlink(const char *name);
 
 /* Close an event fd (same as close(2)). */

@@ -34,8 +34,16 @@ static int do_wait(const int *evs, unsigned int n, __u64 timeout,
 	args.fds = (uintptr_t)evs;
 	args.count = n;
 	args.flags = flags;
-	if (ioctl(evs[0], KEVENT_IOC_WAIT, &args) < 0)
+	if (ioctl(evs[0], KEVENT_IOC_WAIT, &args) < 0) {
+		/*
+		 * ENOTTY: evs[0] is some other file, whose driver never saw
+		 * the wait. The kernel reports a non-event anywhere else in
+		 * the array as EINVAL; say the same for the first one.
+		 */
+		if (errno == ENOTTY)
+			errno = EINVAL;
 		return -1;
+	}
 	return (flags & KEVENT_WAIT_ALL) ? 0 : (int)args.index;
 }
 
