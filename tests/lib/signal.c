@@ -16,9 +16,16 @@ static void on_alarm(int sig)
 	caught++;
 }
 
+/*
+ * The timer repeats so that a signal that lands before the wait has started
+ * (a slow guest) cannot leave an infinite wait hanging; disarm() stops it.
+ */
 static void arm(int restart)
 {
-	struct itimerval it = { .it_value = { 0, 150 * 1000 } };
+	struct itimerval it = {
+		.it_value = { 0, 150 * 1000 },
+		.it_interval = { 0, 150 * 1000 },
+	};
 	struct sigaction sa;
 
 	memset(&sa, 0, sizeof(sa));
@@ -26,6 +33,13 @@ static void arm(int restart)
 	sa.sa_flags = restart ? SA_RESTART : 0;
 	sigaction(SIGALRM, &sa, NULL);
 	caught = 0;
+	setitimer(ITIMER_REAL, &it, NULL);
+}
+
+static void disarm(void)
+{
+	struct itimerval it = { 0 };
+
 	setitimer(ITIMER_REAL, &it, NULL);
 }
 
@@ -44,7 +58,7 @@ int main(void)
 		arm(restart);
 		lt_fails(kev_wait(evs[1], KEV_INFINITE), EINTR,
 			 "%s: kev_wait(KEV_INFINITE) interrupted: EINTR", how);
-		is_int(caught, 1, "%s: the handler ran once", how);
+		ok(caught >= 1, "%s: the handler ran", how);
 
 		arm(restart);
 		lt_fails(kev_wait(evs[1], 20000), EINTR,
@@ -68,6 +82,7 @@ int main(void)
 		dl = lt_deadline(CLOCK_REALTIME, 20000);
 		lt_fails(kev_wait_any_until(&evs[1], 1, CLOCK_REALTIME, &dl), EINTR,
 			 "%s: kev_wait_any_until interrupted: EINTR", how);
+		disarm();
 	}
 
 	/* A blocked signal does not interrupt. */
@@ -82,6 +97,7 @@ int main(void)
 		lt_set_later(&s, evs[1], 400);
 		lt_is(kev_wait(evs[1], 20000), 0, "a blocked signal does not interrupt the wait");
 		lt_join(&s);
+		disarm();
 		sigprocmask(SIG_SETMASK, &old, NULL);
 	}
 
