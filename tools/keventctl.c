@@ -302,8 +302,15 @@ static int cmd_create(const char *name, const struct opts *o)
 	if (existed) {
 		int manual = kev_is_manual(ev), state = kev_state(ev);
 
-		printf("event '%s' already exists (%s, %s): opened it; --manual, --set, --mode and --permanent were ignored\n",
-		       name, type_str(manual), state_str(state));
+		printf("event '%s' already exists (%s, %s)", name,
+		       type_str(manual), state_str(state));
+		if (o->create_flags & KEV_PERMANENT)
+			printf(": it is now permanent; remove it with 'keventctl unlink %s'\n",
+			       name);
+		else if (o->given & (OPT_MANUAL | OPT_SET | OPT_MODE))
+			printf(": it keeps its type, state and mode\n");
+		else
+			printf("\n");
 	} else if (o->create_flags & KEV_PERMANENT) {
 		printf("created permanent event '%s': remove it with 'keventctl unlink %s'\n",
 		       name, name);

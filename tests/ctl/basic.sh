@@ -95,5 +95,12 @@ sleep 0.3
 err=$(keventctl unlink "$n-h" 2>&1); rc=$?
 is "$rc" 2 "unlink a temporary event: exit 2"
 case $err in *"not permanent"*) ok 1 "... message says not permanent" ;; *) ok 0 "... message says not permanent"; diag "$err" ;; esac
+out=$(keventctl create "$n-h" --permanent); rc=$?
+is "$rc" 0 "create --permanent of a held temporary event: exit 0"
+case $out in *"already exists"*"now permanent"*) ok 1 "... says it is now permanent" ;;
+*) ok 0 "... says it is now permanent"; diag "$out" ;; esac
 kill $hpid; wait $hpid
+check "... and it outlives the hold" keventctl open "$n-h"
+check "unlink it" keventctl unlink "$n-h"
+is "$(keventctl open "$n-h" >/dev/null 2>&1; echo $?)" 2 "gone after unlink"
 done_testing
