@@ -40,7 +40,7 @@ rm -f "$out" "$out.2"
 
 # The banner demo, as root: create --permanent, wait in the background, set.
 d=demo-$$
-check "demo: keventctl create $d --permanent" keventctl create "$d" --permanent
+check "demo: keventctl create $d --manual --permanent" keventctl create "$d" --manual --permanent
 keventctl wait "$d" >"$out" &
 w=$!
 sleep 0.3

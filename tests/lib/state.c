@@ -49,7 +49,7 @@ static void test_auto(void)
  * repeats until the waiter is out: a pulse before the waiter is queued is
  * lost by design, and the test must not depend on scheduling.
  */
-static volatile int pulse_done;
+static _Atomic int pulse_done;	/* written by the main thread, read by the pulser */
 
 static void *pulser(void *arg)
 {
