@@ -51,4 +51,39 @@ int kevent_wait(struct kevent *ev, u64 timeout_ns, u32 flags);
 int kevent_wait_multiple(struct kevent **evs, unsigned int count,
 			 u64 timeout_ns, u32 flags);
 
+/*
+ * NotifyUserWithEvent: a driver-side table of named events that the
+ * application creates; see kevent_notifier_create().
+ */
+#define KEVENT_NOTIFIER_MAX		16	/* names per notifier */
+#define KEVENT_NOTIFIER_CREATE		BIT(0)	/* create missing events */
+
+/**
+ * struct kevent_notifier_config - what kevent_notifier_create() sets up
+ * @names:        event names, index 0 first; @names[0..@max_index] must be set
+ * @max_index:    highest valid index, below KEVENT_NOTIFIER_MAX
+ * @flags:        KEVENT_NOTIFIER_CREATE, or 0 to open the application's events
+ * @create_flags: with KEVENT_NOTIFIER_CREATE: KEVENT_CREATE_MANUAL_RESET,
+ *                KEVENT_CREATE_INITIAL_SET for the events it creates
+ * @mode:         with KEVENT_NOTIFIER_CREATE: their permission bits
+ * @ipc_ns:       IPC namespace of the names; NULL for the initial namespace
+ */
+struct kevent_notifier_config {
+	const char *names[KEVENT_NOTIFIER_MAX];
+	unsigned int max_index;
+	u32 flags;
+	u32 create_flags;
+	umode_t mode;
+	struct ipc_namespace *ipc_ns;
+};
+
+struct kevent_notifier;
+
+struct kevent_notifier *
+kevent_notifier_create(const struct kevent_notifier_config *config);
+void kevent_notifier_destroy(struct kevent_notifier *n);
+int kevent_notify(struct kevent_notifier *n);
+int kevent_notify_index(struct kevent_notifier *n, unsigned int index);
+unsigned long kevent_notifier_lookups(struct kevent_notifier *n);
+
 #endif /* _LINUX_KEVENT_H */
