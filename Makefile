@@ -1,0 +1,176 @@
+# kevent: NT-style named kernel events for Linux (out-of-tree module).
+#
+#   make                 build kevent.ko, libkevent, tools, guest tests, initramfs
+#   make vm-test         boot the guest under QEMU and run the test suite
+#   make help            every target, one line each
+#
+# Every target takes KERNEL=<profile> (scripts/profiles/<profile>, default
+# 6.1). Outputs go to build/ only: build/<profile>/ for what depends on the
+# kernel (modules, initramfs, logs), build/{lib,tools,tests}/ for user space.
+# See README.md and docs/rig.md.
+
+KERNEL   ?= 6.1
+SUITE    ?= full
+TESTS    ?=
+CMD      ?=
+VM_TIMEOUT ?=
+ACCEL    ?= tcg
+# KDIR=   kernel build tree override (default: the profile's, see kernel-prepare)
+KDIR     ?=
+export ACCEL KEVENT_CACHE
+
+B      := build/$(KERNEL)
+KENV   := $(B)/kernel.env
+CC     ?= gcc
+CFLAGS ?= -O2 -g
+KEVENT_CFLAGS := -Wall -Wextra -Iinclude/uapi -Iinclude -MMD -MP
+TEST_CFLAGS   := -static -O2 -g -Wall -Wextra -pthread -Iinclude/uapi -Iinclude -Itests/harness -MMD -MP
+
+.DEFAULT_GOAL := all
+.PHONY: all deps kernel modules test-modules lib tools tests initramfs \
+	vm-run vm-shell vm-test vm-gdb vm-gdb-check vm-shell-check rig-selftest \
+	check ci clean distclean help FORCE
+
+all: modules test-modules lib tools tests initramfs
+
+help:
+	@echo 'kevent make targets (KERNEL=<profile>, default 6.1: scripts/profiles/)'
+	@echo '  all            kevent.ko, test modules, libkevent.a, tools, guest tests, initramfs'
+	@echo '  deps           install the Debian packages kevent needs (apt-get, only what is missing)'
+	@echo '  kernel         fetch/prepare the guest kernel of the profile ($(KENV))'
+	@echo '  modules        module/ -> $(B)/module/*.ko (KDIR= overrides the kernel tree)'
+	@echo '  test-modules   tests/modules/*.c -> $(B)/tests/modules/*.ko'
+	@echo '  lib tools tests  build/lib/libkevent.a, build/tools/*, build/tests/<group>/<name>'
+	@echo '  initramfs      $(B)/initramfs.cpio (rebuilt only when an input changed)'
+	@echo '  vm-run         run CMD='"'"'...'"'"' as root in the guest, kevent loaded; exits with its status'
+	@echo '  vm-test        run SUITE=full|smoke|concurrency (or TESTS="group/name ...") in the guest'
+	@echo '  vm-shell       interactive guest shell on the serial console (quit: Ctrl-A X)'
+	@echo '  vm-gdb         guest under gdb (tmux: guest shell + gdb with kevent symbols)'
+	@echo '  vm-gdb-check   batch proof that gdb breaks in kevent and shows the backtrace'
+	@echo '  vm-shell-check drive vm-shell from tmux and check it'
+	@echo '  rig-selftest   prove the rig fails on failing/missing/hung tests, panics, WARNINGs'
+	@echo '  check          checkpatch --strict, sparse (C=2) and W=1 on the module: no warnings'
+	@echo '  ci             .ci/run: deps, build, every check above; last line "N passed, N failed"'
+	@echo '  clean          remove build/ (the kernel cache in $${KEVENT_CACHE:-~/.cache/kevent} stays)'
+
+# --- set-up ---------------------------------------------------------------
+
+deps:
+	@scripts/deps $(KERNEL)
+
+# The profile's kernel: fetched/built once into the cache; $(KENV) holds the
+# KERNEL_* assignments (rewritten only when they change).
+kernel: $(KENV)
+$(KENV): FORCE | deps
+	@mkdir -p $(B)
+	@scripts/kernel-prepare $(KERNEL) >$@.tmp
+	@if cmp -s $@.tmp $@; then rm -f $@.tmp; else mv $@.tmp $@; fi
+
+# --- kernel modules ---------------------------------------------------------
+# Kbuild builds in the M= directory: scripts/kbuild mirrors the sources into
+# $(B)/... with symlinks and runs Kbuild there. $(B)/include -> include/.
+
+KBUILD = . ./$(KENV) && scripts/kbuild "$${KDIR_OVERRIDE:-$$KERNEL_KDIR}"
+export KDIR_OVERRIDE := $(KDIR)
+
+$(B)/include:
+	@mkdir -p $(B) && ln -sfn ../../include $@
+
+modules: $(KENV) | $(B)/include
+	+@$(KBUILD) module $(B)/module W=1 modules
+
+test-modules: modules | $(B)/include
+	+@if ls tests/modules/*.c >/dev/null 2>&1; then \
+		$(KBUILD) tests/modules $(B)/tests/modules W=1 \
+			KBUILD_EXTRA_SYMBOLS=$(CURDIR)/$(B)/module/Module.symvers modules; fi
+
+# --- user space (kernel-independent: build/lib, build/tools, build/tests) ---
+
+LIB_SRCS  := $(wildcard lib/*.c)
+LIB_OBJS  := $(LIB_SRCS:lib/%.c=build/lib/%.o)
+LIBKEVENT := $(if $(LIB_SRCS),build/lib/libkevent.a)
+TOOL_SRCS := $(wildcard tools/*.c)
+TOOLS     := $(TOOL_SRCS:tools/%.c=build/tools/%)
+
+# Guest tests: tests/<group>/<name>.c|.sh -> build/tests/<group>/<name>
+NOT_TEST_DIRS := harness modules suites host
+TEST_C    := $(filter-out $(NOT_TEST_DIRS:%=tests/%/%),$(wildcard tests/*/*.c))
+TEST_SH   := $(filter-out $(NOT_TEST_DIRS:%=tests/%/%),$(wildcard tests/*/*.sh))
+TEST_BINS := $(TEST_C:tests/%.c=build/tests/%) $(TEST_SH:tests/%.sh=build/tests/%)
+
+lib: $(LIBKEVENT)
+tools: $(TOOLS)
+tests: $(TEST_BINS)
+
+build/lib/%.o: lib/%.c | deps
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(KEVENT_CFLAGS) -fPIC -c -o $@ $<
+
+build/lib/libkevent.a: $(LIB_OBJS)
+	@rm -f $@
+	ar rcs $@ $^
+
+build/tools/%: tools/%.c $(LIBKEVENT) | deps
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(KEVENT_CFLAGS) -static -pthread -o $@ $< $(LIBKEVENT)
+
+build/tests/%: tests/%.c $(LIBKEVENT) tests/harness/tap.h | deps
+	@mkdir -p $(@D)
+	$(CC) $(TEST_CFLAGS) -o $@ $< $(LIBKEVENT)
+
+build/tests/%: tests/%.sh
+	@mkdir -p $(@D)
+	@sh -n $< && cp $< $@ && chmod +x $@
+
+-include $(LIB_OBJS:.o=.d) $(TOOLS:=.d) $(TEST_BINS:=.d)
+
+# --- guest ------------------------------------------------------------------
+
+initramfs: all-guest-inputs
+	@scripts/mkinitramfs $(KERNEL)
+.PHONY: all-guest-inputs
+all-guest-inputs: modules test-modules lib tools tests
+
+VMRUN_OPTS = --kernel $(KERNEL) $(if $(VM_TIMEOUT),--timeout $(VM_TIMEOUT))
+
+vm-run: initramfs
+	@scripts/vm-run $(VMRUN_OPTS) -- '$(subst ','"'"',$(CMD))'
+
+vm-shell: initramfs
+	@scripts/vm-run $(VMRUN_OPTS) --shell
+
+vm-test: initramfs
+	@scripts/vm-test $(VMRUN_OPTS) --suite '$(SUITE)' $(if $(TESTS),--tests '$(TESTS)')
+
+vm-gdb: initramfs
+	@scripts/vm-gdb --kernel $(KERNEL) $(if $(CMD),-- '$(subst ','"'"',$(CMD))')
+
+vm-gdb-check: initramfs
+	@scripts/vm-gdb-check --kernel $(KERNEL)
+
+vm-shell-check: initramfs
+	@scripts/vm-shell-check --kernel $(KERNEL)
+
+rig-selftest: initramfs
+	@scripts/rig-selftest --kernel $(KERNEL)
+
+check: $(KENV) | $(B)/include
+	@scripts/check $(KERNEL)
+
+ci:
+	@bash .ci/run
+
+# --- targets of other parts of kevent (demo, vm-bench, install) go here ------
+# Each part keeps its rules in its own fragment: lib/lib.mk (shared library,
+# install, test-install), bench/*.mk, ...
+-include $(wildcard lib/*.mk tools/*.mk bench/*.mk module/*.mk)
+
+# -----------------------------------------------------------------------------
+
+clean:
+	rm -rf build
+
+distclean: clean
+	@echo "the kernel cache $${KEVENT_CACHE:-$$HOME/.cache/kevent} is left alone; rm -rf it by hand"
+
+FORCE:
