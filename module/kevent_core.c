@@ -91,6 +91,7 @@ void kevent_init_object(struct kevent *ev, bool manual, bool signaled)
 	ev->manual = manual;
 	ev->signaled = signaled;
 	INIT_LIST_HEAD(&ev->waiters);
+	INIT_LIST_HEAD(&ev->watchers);
 	init_waitqueue_head(&ev->poll_wq);
 	refcount_set(&ev->ref, 1);
 	atomic_set(&ev->handles, 0);
@@ -580,8 +581,86 @@ void kevent_put(struct kevent *ev)
 }
 EXPORT_SYMBOL_GPL(kevent_put);
 
+/**
+ * kevent_watch_get() - turn a weak reference into a real one
+ * @w: the weak reference
+ *
+ * Context: Any context.
+ * Return: the referenced event, or NULL if it died (or none was attached).
+ */
+struct kevent *kevent_watch_get(struct kevent_watch *w)
+{
+	struct kevent *ev;
+
+	/* Events are freed with kfree_rcu() after their watches are cleared. */
+	rcu_read_lock();
+	ev = READ_ONCE(w->ev);
+	if (ev && !refcount_inc_not_zero(&ev->ref))
+		ev = NULL;
+	rcu_read_unlock();
+	return ev;
+}
+
+/**
+ * kevent_watch_detach() - drop a weak reference
+ * @w: the weak reference; may already be cleared
+ *
+ * Context: Any context. Takes the event's lock.
+ */
+void kevent_watch_detach(struct kevent_watch *w)
+{
+	unsigned long flags;
+	struct kevent *ev;
+
+	rcu_read_lock();
+	ev = READ_ONCE(w->ev);
+	if (ev) {
+		spin_lock_irqsave(&ev->lock, flags);
+		/* The event's release may have cleared it meanwhile. */
+		if (w->ev == ev) {
+			list_del(&w->node);
+			WRITE_ONCE(w->ev, NULL);
+		}
+		spin_unlock_irqrestore(&ev->lock, flags);
+	}
+	rcu_read_unlock();
+}
+
+/**
+ * kevent_watch_attach() - make @w a weak reference to @ev
+ * @w:  a detached weak reference
+ * @ev: an event the caller holds a reference on
+ *
+ * Context: Any context. Takes @ev's lock.
+ */
+void kevent_watch_attach(struct kevent_watch *w, struct kevent *ev)
+{
+	unsigned long flags;
+
+	kevent_watch_detach(w);
+	spin_lock_irqsave(&ev->lock, flags);
+	list_add_tail(&w->node, &ev->watchers);
+	WRITE_ONCE(w->ev, ev);
+	spin_unlock_irqrestore(&ev->lock, flags);
+}
+
+/* The last reference is gone: clear every weak reference to @ev. */
+static void kevent_clear_watches(struct kevent *ev)
+{
+	struct kevent_watch *w, *tmp;
+	unsigned long flags;
+
+	spin_lock_irqsave(&ev->lock, flags);
+	list_for_each_entry_safe(w, tmp, &ev->watchers, node) {
+		list_del(&w->node);
+		WRITE_ONCE(w->ev, NULL);
+	}
+	spin_unlock_irqrestore(&ev->lock, flags);
+}
+
 void kevent_release(struct kevent *ev)
 {
+	kevent_clear_watches(ev);
 	/* Give back the limits now, so a new event can be created at once. */
 	atomic_dec(&ev->ns->count);
 	atomic_dec(&ev->user->count);

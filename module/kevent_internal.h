@@ -70,6 +70,8 @@ struct kevent_user {
  *             non-zero, @signaled may only change with kevent_all_lock held
  * @nwaiters:  wait entries queued on @waiters (under @lock)
  * @waiters:   queued struct kevent_wait_entry, oldest first (FIFO)
+ * @watchers:  struct kevent_watch weak references, cleared when the last
+ *             reference goes (under @lock)
  * @poll_wq:   poll()/epoll waiters
  * @ref:       references: handles (files), kernel users, waits in
  *             progress, and the permanent reference
@@ -95,6 +97,7 @@ struct kevent {
 	unsigned int all_hint;
 	unsigned int nwaiters;
 	struct list_head waiters;
+	struct list_head watchers;
 	wait_queue_head_t poll_wq;
 	refcount_t ref;
 	atomic_t handles;
@@ -114,7 +117,25 @@ struct kevent {
 	char name[];
 };
 
+/**
+ * struct kevent_watch - a weak reference to an event
+ * @node: kevent.watchers linkage (under the event's lock)
+ * @ev:   the event, or NULL once it died; read under RCU, written under
+ *        the event's lock
+ *
+ * A weak reference does not keep the event alive: when the last real
+ * reference goes, @ev is cleared. kevent_watch_get() turns it into a real
+ * reference without a name lookup while the event lives.
+ */
+struct kevent_watch {
+	struct list_head node;
+	struct kevent *ev;
+};
+
 /* kevent_core.c */
+struct kevent *kevent_watch_get(struct kevent_watch *w);
+void kevent_watch_attach(struct kevent_watch *w, struct kevent *ev);
+void kevent_watch_detach(struct kevent_watch *w);
 int kevent_core_init(void);
 void kevent_core_exit(void);
 void kevent_init_object(struct kevent *ev, bool manual, bool signaled);
