@@ -77,11 +77,11 @@ $(B)/include:
 	@mkdir -p $(B) && ln -sfn ../../include $@
 
 modules: $(KENV) | $(B)/include
-	+@$(KBUILD) module $(B)/module W=1 modules
+	+@$(KBUILD) module $(B)/module W=1 KEVENT_INCLUDE=$(CURDIR)/include modules
 
 test-modules: modules | $(B)/include
 	+@if ls tests/modules/*.c >/dev/null 2>&1; then \
-		$(KBUILD) tests/modules $(B)/tests/modules W=1 \
+		$(KBUILD) tests/modules $(B)/tests/modules W=1 KEVENT_INCLUDE=$(CURDIR)/include \
 			KBUILD_EXTRA_SYMBOLS=$(CURDIR)/$(B)/module/Module.symvers modules; fi
 
 # --- user space (kernel-independent: build/lib, build/tools, build/tests) ---
