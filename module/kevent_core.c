@@ -449,6 +449,34 @@ static ktime_t kevent_deadline(u64 rel_ns)
 	return ktime_add_ns(now, rel_ns);
 }
 
+/*
+ * Wait-any fast path: take the lowest-index signaled event without queueing.
+ * A signaled event can have waiters queued only if none of them can take
+ * it (wait-alls still missing another event), so taking it here is what a
+ * queued wait-any would get, too.
+ */
+static bool kevent_try_any(struct kevent **evs, u32 count, u32 *index)
+{
+	unsigned long flags;
+	bool all, got;
+	u32 i;
+
+	for (i = 0; i < count; i++) {
+		struct kevent *ev = evs[i];
+
+		all = kevent_lock(ev, &flags);
+		got = ev->signaled;
+		if (got && !ev->manual)
+			ev->signaled = false;
+		kevent_unlock(ev, all, flags);
+		if (got) {
+			*index = i;
+			return true;
+		}
+	}
+	return false;
+}
+
 /* Entries for waits on few events live on the stack. */
 #define KEVENT_STACK_ENTRIES	4
 
@@ -475,6 +503,9 @@ int kevent_wait_events(struct kevent **evs, u32 count, u32 flags,
 	int ret = 0;
 
 	might_sleep();
+
+	if (!(flags & KEVENT_WAIT_ALL) && kevent_try_any(evs, count, index))
+		return 0;
 
 	if (timeout != KEVENT_TIMEOUT_INFINITE) {
 		if (flags & KEVENT_WAIT_ABSOLUTE) {
