@@ -124,7 +124,7 @@ static const char *msg_context(uint32_t flags)
  * One notification of the chosen mode. Returns 0 when it arrived on time,
  * 1 when it is missing or early, -1 on a setup error (message printed).
  */
-static int one(int hw, long n, const char *name)
+static int one(int hw, long n, const char *name, int named_ev)
 {
 	uint64_t delay_ns = (uint64_t)(opt.delay * 1e9 + 0.5);
 	uint64_t t0, t1;
@@ -136,10 +136,9 @@ static int one(int hw, long n, const char *name)
 	if (opt.mode == 1) {
 		ev = kev_create(NULL, 0, 0, NULL);
 	} else if (opt.mode >= 2) {
-		ev = kev_create(name, 0, 0600, NULL);
-		/* An existing event may have been left signaled: start clean. */
-		if (ev >= 0)
-			kev_reset(ev);
+		/* The application's named event lives for the whole run. */
+		ev = named_ev;
+		kev_reset(ev);	/* an earlier notification may have been left */
 	}
 	if (opt.mode && ev < 0) {
 		fprintf(stderr, "hwevent: kev_create(%s): %s\n", name ? name : "anonymous",
@@ -208,7 +207,7 @@ static int one(int hw, long n, const char *name)
 	}
 	if (r) {
 		fprintf(stderr, "hwevent: %s request: %s\n", mode_names[opt.mode], strerror(errno));
-		if (ev >= 0)
+		if (opt.mode == 1)
 			kev_close(ev);
 		return -1;
 	}
@@ -218,11 +217,12 @@ static int one(int hw, long n, const char *name)
 		t1 = now_ns();
 		printf("#%ld %s: NO NOTIFICATION after %.6f s (%s)\n", n, mode_names[opt.mode],
 		       (t1 - t0) / 1e9, strerror(e));
-		kev_close(ev);
+		if (opt.mode == 1)
+			kev_close(ev);
 		return 1;
 	}
 	t1 = now_ns();
-	if (ev >= 0)
+	if (opt.mode == 1)
 		kev_close(ev);
 
 	if (have_msg)
@@ -263,7 +263,7 @@ int main(int argc, char **argv)
 	char name[KEV_NAME_MAX + 1] = "", *end;
 	long i, good = 0, bad = 0;
 	unsigned int c;
-	int o, hw;
+	int o, hw, named_ev = -1;
 
 	while ((o = getopt_long(argc, argv, "c:x:ai:s:h", longopts, NULL)) != -1) {
 		switch (o) {
@@ -320,13 +320,21 @@ int main(int argc, char **argv)
 		snprintf(name, sizeof(name), "hwevent-named-%ld", (long)getpid());
 	if (opt.mode == 3 && notify_name(name, sizeof(name)))
 		return 1;
+	if (opt.mode >= 2) {
+		/* Mode 2 and 3: the application creates the named event. */
+		named_ev = kev_create(name, 0, 0600, NULL);
+		if (named_ev < 0) {
+			fprintf(stderr, "hwevent: kev_create(%s): %s\n", name, strerror(errno));
+			return 1;
+		}
+	}
 	printf("hwevent: mode %d (%s%s), delay %.3f s, %ld notification%s, timer in %s\n",
 	       opt.mode, mode_names[opt.mode], opt.mode == 0 && opt.async ? ", asynchronous" : "",
 	       opt.delay, opt.count, opt.count == 1 ? "" : "s",
 	       opt.mode == 3 ? "hardirq, notify from a work item" : ctx_names[opt.ctx]);
 
 	for (i = 1; i <= opt.count; i++) {
-		int r = one(hw, i, name[0] ? name : NULL);
+		int r = one(hw, i, name[0] ? name : NULL, named_ev);
 
 		if (r < 0)
 			return 1;
