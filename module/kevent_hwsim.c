@@ -22,6 +22,8 @@
  *   from the file. It is innermost: nothing else is taken while it is held;
  *   kevent_set(), kevent_put(), kevent_notify_index() and wake-ups are done
  *   after it is released.
+ *   As in kevent's core, spinlock_t is used: on PREEMPT_RT, where it sleeps,
+ *   the HARDIRQ context (a hard hrtimer) is not supported.
  * - No global lock: the notifier is created before the device is
  *   registered and destroyed after it is deregistered; the statistics are
  *   atomics.

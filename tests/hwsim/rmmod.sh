@@ -44,7 +44,7 @@ ok "$(insmod "$moddir/kevent_hwsim.ko" notify_names=a,,b 2>/dev/null || echo 1)"
 check "insmod kevent_hwsim with the default names" insmod "$moddir/kevent_hwsim.ko"
 dmesg >/tmp/rmmod.dmesg.after
 new=$(tail -n +"$(($(wc -l </tmp/rmmod.dmesg.before) + 1))" /tmp/rmmod.dmesg.after |
-	grep -E 'BUG|WARNING|Oops|leak|sleeping function|circular|lock' |
+	grep -E 'BUG:|WARNING:|Oops|sleeping function|possible circular|inconsistent lock|recursive locking|UBSAN|KASAN' |
 	grep -v 'notify_names')
 is "$new" "" "no kernel complaint"
 done_testing
