@@ -78,6 +78,9 @@ $(B)/include:
 
 modules: $(KENV) | $(B)/include
 	+@$(KBUILD) module $(B)/module W=1 KEVENT_INCLUDE=$(CURDIR)/include modules
+	+@if [ -f module/examples/Kbuild ] && ! grep -q examples module/Kbuild; then \
+		$(KBUILD) module/examples $(B)/module/examples W=1 KEVENT_INCLUDE=$(CURDIR)/include \
+			KBUILD_EXTRA_SYMBOLS=$(CURDIR)/$(B)/module/Module.symvers modules; fi
 
 test-modules: modules | $(B)/include
 	+@if ls tests/modules/*.c >/dev/null 2>&1; then \
