@@ -121,6 +121,11 @@ build/tests/%: tests/%.c $(LIBKEVENT) tests/harness/tap.h | deps
 	@mkdir -p $(@D)
 	$(CC) $(TEST_CFLAGS) -o $@ $< $(LIBKEVENT)
 
+# tests/compat/<name>.c: 32-bit programs, to test compat_ioctl (no libkevent).
+build/tests/compat/%: tests/compat/%.c tests/harness/tap.h | deps
+	@mkdir -p $(@D)
+	$(CC) $(TEST_CFLAGS) -m32 -o $@ $<
+
 build/tests/%: tests/%.sh
 	@mkdir -p $(@D)
 	@sh -n $< && cp $< $@ && chmod +x $@

@@ -1,0 +1,3 @@
+// SPDX-License-Identifier: GPL-2.0
+/* core/abi as a 32-bit program: the same checks through compat_ioctl. */
+#include "../core/abi.c"
