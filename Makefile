@@ -51,6 +51,7 @@ help:
 	@echo '  rig-selftest   prove the rig fails on failing/missing/hung tests, panics, WARNINGs'
 	@echo '  check          checkpatch --strict, sparse (C=2) and W=1 on the module: no warnings'
 	@echo '  ci             .ci/run: deps, build, every check above; last line "N passed, N failed"'
+	@echo '  demo vm-bench install test-install   (tools/demo.mk, bench/bench.mk, lib/lib.mk; see README.md)'
 	@echo '  clean          remove build/ (the kernel cache in $${KEVENT_CACHE:-~/.cache/kevent} stays)'
 
 # --- set-up ---------------------------------------------------------------
