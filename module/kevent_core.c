@@ -343,6 +343,17 @@ bool kevent_poll_state(struct kevent *ev)
 	return READ_ONCE(ev->signaled);
 }
 
+/* State and queued waiters, read together for fdinfo and /proc/kevent. */
+void kevent_snapshot(struct kevent *ev, bool *signaled, unsigned int *waiters)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&ev->lock, flags);
+	*signaled = ev->signaled;
+	*waiters = ev->nwaiters;
+	spin_unlock_irqrestore(&ev->lock, flags);
+}
+
 /* Queue wait-any entry @e; satisfy it at once if its event is signaled. */
 static void kevent_queue_any(struct kevent_wait_entry *e)
 {

@@ -51,10 +51,9 @@ static long kevent_ioctl_create(void __user *uarg)
 	struct kevent_create_args args;
 	struct kevent_uname n = { .name = NULL, .len = 0 };
 	struct kevent_ns *ns;
-	struct file *file;
 	struct kevent *ev;
 	bool existed;
-	int fd, ret;
+	int ret;
 
 	if (copy_from_user(&args, uarg, sizeof(args)))
 		return -EFAULT;
@@ -80,19 +79,10 @@ static long kevent_ioctl_create(void __user *uarg)
 	if (IS_ERR(ev))
 		return PTR_ERR(ev);
 
-	ret = kevent_install_fd(ev, KEVENT_ACCESS_ALL,
-				!(args.flags & KEVENT_CREATE_INHERIT),
-				&fd, &file);
-	if (ret)
-		return ret;
-	args.fd = fd;
 	args.result = existed ? KEVENT_RESULT_EXISTED : 0;
-	if (copy_to_user(uarg, &args, sizeof(args))) {
-		kevent_abort_fd(fd, file);
-		return -EFAULT;
-	}
-	fd_install(fd, file);
-	return 0;
+	return kevent_publish_fd(ev, KEVENT_ACCESS_ALL,
+				 !(args.flags & KEVENT_CREATE_INHERIT),
+				 uarg, &args, sizeof(args), &args.fd);
 }
 
 static long kevent_ioctl_open(void __user *uarg)
@@ -100,9 +90,8 @@ static long kevent_ioctl_open(void __user *uarg)
 	struct kevent_open_args args;
 	struct kevent_uname n;
 	struct kevent_ns *ns;
-	struct file *file;
 	struct kevent *ev;
-	int fd, ret;
+	int ret;
 
 	if (copy_from_user(&args, uarg, sizeof(args)))
 		return -EFAULT;
@@ -122,18 +111,9 @@ static long kevent_ioctl_open(void __user *uarg)
 	if (IS_ERR(ev))
 		return PTR_ERR(ev);
 
-	ret = kevent_install_fd(ev, args.access,
-				!(args.flags & KEVENT_OPEN_INHERIT),
-				&fd, &file);
-	if (ret)
-		return ret;
-	args.fd = fd;
-	if (copy_to_user(uarg, &args, sizeof(args))) {
-		kevent_abort_fd(fd, file);
-		return -EFAULT;
-	}
-	fd_install(fd, file);
-	return 0;
+	return kevent_publish_fd(ev, args.access,
+				 !(args.flags & KEVENT_OPEN_INHERIT),
+				 uarg, &args, sizeof(args), &args.fd);
 }
 
 static long kevent_ioctl_unlink(void __user *uarg)

@@ -39,19 +39,23 @@ u32 kevent_file_access(const struct file *file)
 }
 
 /**
- * kevent_install_fd() - give the caller a new handle to an event
- * @ev:     the event; the handle takes over the caller's reference
- * @access: KEVENT_ACCESS_* rights of the handle
+ * kevent_publish_fd() - give the caller a new handle and report it
+ * @ev:      the event; the handle takes over the caller's reference, which
+ *           is dropped on failure
+ * @access:  KEVENT_ACCESS_* rights of the handle
  * @cloexec: set close-on-exec
- * @fdp:    out: the fd, to be copied to user space before fd_install()
- * @filep:  out: the file
+ * @uarg:    user copy of the ioctl argument
+ * @args:    kernel copy of it, copied back once @fdp is filled in
+ * @size:    size of @args
+ * @fdp:     the fd field inside @args
  *
- * On failure the reference on @ev is dropped.
+ * The fd is installed only after the result reached user space, so a bad
+ * pointer leaves no fd behind.
  *
  * Return: 0 or a negative errno.
  */
-int kevent_install_fd(struct kevent *ev, u32 access, bool cloexec,
-		      int *fdp, struct file **filep)
+int kevent_publish_fd(struct kevent *ev, u32 access, bool cloexec,
+		      void __user *uarg, void *args, size_t size, s32 *fdp)
 {
 	int oflags = (access & KEVENT_ACCESS_WAIT) ?
 		     ((access & KEVENT_ACCESS_MODIFY) ? O_RDWR : O_RDONLY) :
@@ -71,16 +75,15 @@ int kevent_install_fd(struct kevent *ev, u32 access, bool cloexec,
 		return PTR_ERR(file);
 	}
 	atomic_inc(&ev->handles);
-	*fdp = fd;
-	*filep = file;
-	return 0;
-}
 
-/* Undo kevent_install_fd() before fd_install(): drops the reference too. */
-void kevent_abort_fd(int fd, struct file *file)
-{
-	put_unused_fd(fd);
-	fput(file);
+	*fdp = fd;
+	if (copy_to_user(uarg, args, size)) {
+		put_unused_fd(fd);
+		fput(file);	/* drops the reference through release() */
+		return -EFAULT;
+	}
+	fd_install(fd, file);
+	return 0;
 }
 
 /**
@@ -252,13 +255,9 @@ static void kevent_event_show_fdinfo(struct seq_file *m, struct file *file)
 {
 	struct kevent *ev = file->private_data;
 	unsigned int waiters;
-	unsigned long flags;
 	bool signaled;
 
-	spin_lock_irqsave(&ev->lock, flags);
-	signaled = ev->signaled;
-	waiters = ev->nwaiters;
-	spin_unlock_irqrestore(&ev->lock, flags);
+	kevent_snapshot(ev, &signaled, &waiters);
 
 	/* Waiters are shown so that tests can tell when a thread is queued. */
 	seq_printf(m, "kevent-type:\t%s\nkevent-state:\t%d\nkevent-waiters:\t%u\n",

@@ -142,6 +142,7 @@ void kevent_init_object(struct kevent *ev, bool manual, bool signaled);
 int kevent_wait_events(struct kevent **evs, u32 count, u32 flags,
 		       u64 timeout, unsigned int state, u32 *index);
 bool kevent_poll_state(struct kevent *ev);
+void kevent_snapshot(struct kevent *ev, bool *signaled, unsigned int *waiters);
 void kevent_release(struct kevent *ev);
 
 /* kevent_names.c */
@@ -159,9 +160,8 @@ void kevent_free(struct kevent *ev);
 
 /* kevent_file.c */
 extern const struct file_operations kevent_event_fops;
-int kevent_install_fd(struct kevent *ev, u32 access, bool cloexec,
-		      int *fdp, struct file **filep);
-void kevent_abort_fd(int fd, struct file *file);
+int kevent_publish_fd(struct kevent *ev, u32 access, bool cloexec,
+		      void __user *uarg, void *args, size_t size, s32 *fdp);
 struct kevent *kevent_fdget(int fd, u32 access, int errno_access);
 long kevent_ioctl_wait(void __user *uarg);
 u32 kevent_file_access(const struct file *file);

@@ -20,13 +20,9 @@ static void kevent_proc_show_event(struct seq_file *m, struct kevent *ev)
 {
 	struct user_namespace *user_ns = seq_user_ns(m);
 	unsigned int waiters;
-	unsigned long flags;
 	bool signaled;
 
-	spin_lock_irqsave(&ev->lock, flags);
-	signaled = ev->signaled;
-	waiters = ev->nwaiters;
-	spin_unlock_irqrestore(&ev->lock, flags);
+	kevent_snapshot(ev, &signaled, &waiters);
 
 	/* Names may hold blanks: escape them so columns stay columns. */
 	seq_escape_mem(m, ev->name, ev->name_len, ESCAPE_OCTAL, " \t\n\\");
