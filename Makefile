@@ -49,6 +49,7 @@ help:
 	@echo '  vm-gdb-check   batch proof that gdb breaks in kevent and shows the backtrace'
 	@echo '  vm-shell-check drive vm-shell from tmux and check it'
 	@echo '  rig-selftest   prove the rig fails on failing/missing/hung tests, panics, WARNINGs'
+	@echo '                 (KERNEL=debug|kcsan: on KASAN, kmemleak, lockdep, KCSAN reports)'
 	@echo '  check          checkpatch --strict, sparse (C=2) and W=1 on the module: no warnings'
 	@echo '  ci             .ci/run: deps, build, every check above; last line "N passed, N failed"'
 	@echo '  demo vm-bench install test-install   (tools/demo.mk, bench/bench.mk, lib/lib.mk; see README.md)'
@@ -160,8 +161,12 @@ vm-gdb-check: initramfs
 vm-shell-check: initramfs
 	@scripts/vm-shell-check --kernel $(KERNEL)
 
+# The stock kernel: the rig's generic self-tests. A debug profile (one with
+# KERNEL_SANITIZERS): proof that its sanitizers fire and fail the run.
 rig-selftest: initramfs
-	@scripts/rig-selftest --kernel $(KERNEL)
+	@if [ -n "$$(. scripts/profiles/$(KERNEL) && echo "$${KERNEL_SANITIZERS:-}")" ]; then \
+		scripts/rig-selftest-sanitizers --kernel $(KERNEL); \
+	else scripts/rig-selftest --kernel $(KERNEL); fi
 
 check: $(KENV) | $(B)/include
 	@scripts/check $(KERNEL)

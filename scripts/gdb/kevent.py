@@ -7,6 +7,11 @@
 #             section addresses ("__x64_sys_sync", or "*0xADDR" from a probe
 #             of /proc/kallsyms when the kernel has no symbols)
 #   moddirs   directories searched for NAME.ko
+#   lxsymbols True when the kernel's gdb scripts are loaded (a profile with
+#             vmlinux and vmlinux-gdb.py): kevent-attach then runs
+#             `lx-symbols MODDIRS...`, which loads the symbols of the modules
+#             already loaded and puts a breakpoint on do_init_module, so the
+#             symbols of every module loaded later arrive automatically
 #
 # Commands:
 #   kevent-attach        connect, let the guest boot until the kevent modules
@@ -118,7 +123,19 @@ class Attach(gdb.Command):
         if not _loaded_modules():
             print("kevent: the guest loaded no module (--no-load?); kevent-load-symbols after insmod")
             return
-        gdb.execute("kevent-load-symbols")
+        if c.get("lxsymbols"):
+            # The kernel runs with paging on now: lx-symbols' software
+            # breakpoint on do_init_module can be inserted.
+            out = gdb.execute("lx-symbols %s" % " ".join(c["moddirs"]), to_string=True)
+            for line in out.splitlines():
+                m = re.match(r"loading @(0x[0-9a-f]+): (.*/([^/]+)\.ko)$", line)
+                if m:
+                    print("kevent: symbols of %s loaded from %s by lx-symbols (core at %s); "
+                          "modules loaded later get theirs automatically" % (m.group(3), m.group(2), m.group(1)))
+                elif line.strip():
+                    print("kevent: lx-symbols: %s" % line)
+        else:
+            gdb.execute("kevent-load-symbols")
         print("kevent: the guest is halted before its command; set breakpoints, then 'continue'")
 
 
