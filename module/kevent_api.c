@@ -198,8 +198,9 @@ int kevent_wait_multiple(struct kevent **evs, unsigned int count,
 				if (evs[i] == evs[j])
 					return -EINVAL;
 
+	/* TASK_IDLE: a long driver wait is not a hung task, nor load. */
 	state = flags & KEVENT_WAIT_INTERRUPTIBLE ? TASK_INTERRUPTIBLE :
-						    TASK_UNINTERRUPTIBLE;
+						    TASK_IDLE;
 	ret = kevent_wait_events(evs, count, flags & KEVENT_WAIT_FLAGS,
 				 timeout_ns, state, &index);
 	return ret ?: index;

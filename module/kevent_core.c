@@ -338,11 +338,6 @@ bool kevent_is_notification(struct kevent *ev)
 }
 EXPORT_SYMBOL_GPL(kevent_is_notification);
 
-bool kevent_poll_state(struct kevent *ev)
-{
-	return READ_ONCE(ev->signaled);
-}
-
 /* State and queued waiters, read together for fdinfo and /proc/kevent. */
 void kevent_snapshot(struct kevent *ev, bool *signaled, unsigned int *waiters)
 {
@@ -515,8 +510,13 @@ int kevent_wait_events(struct kevent **evs, u32 count, u32 flags,
 
 	might_sleep();
 
-	if (!(flags & KEVENT_WAIT_ALL) && kevent_try_any(evs, count, index))
-		return 0;
+	if (!(flags & KEVENT_WAIT_ALL)) {
+		if (kevent_try_any(evs, count, index))
+			return 0;
+		/* A zero relative timeout only polls. */
+		if (!timeout && !(flags & KEVENT_WAIT_ABSOLUTE))
+			return -ETIMEDOUT;
+	}
 
 	if (timeout != KEVENT_TIMEOUT_INFINITE) {
 		if (flags & KEVENT_WAIT_ABSOLUTE) {

@@ -139,6 +139,9 @@ long kevent_ioctl_wait(void __user *uarg)
 	if (copy_from_user(fds, u64_to_user_ptr(args.fds),
 			   args.count * sizeof(fds[0])))
 		return -EFAULT;
+	/* Probe the result now: once events are consumed it must not fail. */
+	if (put_user(0, &((struct kevent_wait_args __user *)uarg)->index))
+		return -EFAULT;
 
 	for (i = 0; i < args.count; i++) {
 		evs[i] = kevent_fdget(fds[i], KEVENT_ACCESS_WAIT, -EBADF);
@@ -239,7 +242,12 @@ static __poll_t kevent_event_poll(struct file *file, poll_table *wait)
 	if (!(file->f_mode & FMODE_READ))
 		return EPOLLERR;
 	poll_wait(file, &ev->poll_wq, wait);
-	return kevent_poll_state(ev) ? EPOLLIN | EPOLLRDNORM : 0;
+	/*
+	 * Under the event's lock: orders the read after poll_wait()'s queueing
+	 * (against the setter's wq_has_sleeper()), and never sees the moment
+	 * a pulse or a consumed set is signaled.
+	 */
+	return kevent_read_state(ev) ? EPOLLIN | EPOLLRDNORM : 0;
 }
 
 static int kevent_event_release(struct inode *inode, struct file *file)

@@ -141,7 +141,6 @@ void kevent_core_exit(void);
 void kevent_init_object(struct kevent *ev, bool manual, bool signaled);
 int kevent_wait_events(struct kevent **evs, u32 count, u32 flags,
 		       u64 timeout, unsigned int state, u32 *index);
-bool kevent_poll_state(struct kevent *ev);
 void kevent_snapshot(struct kevent *ev, bool *signaled, unsigned int *waiters);
 void kevent_release(struct kevent *ev);
 

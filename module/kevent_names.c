@@ -282,23 +282,24 @@ static int kevent_permission(struct kevent *ev, u32 access)
 	return 0;
 }
 
-static struct kevent *kevent_alloc(struct kevent_ns *ns, const char *name,
+/*
+ * Allocate and charge an event. On success the event takes over the
+ * caller's reference on @user; on failure the caller still owns it (and
+ * drops it outside ns->mutex: the registry mutex is taken first).
+ */
+static struct kevent *kevent_alloc(struct kevent_ns *ns,
+				   struct kevent_user *user, const char *name,
 				   u32 name_len, u32 flags, umode_t mode,
 				   bool kernel)
 {
-	kuid_t uid = kernel ? GLOBAL_ROOT_UID : current_euid();
-	struct kevent_user *user;
 	struct kevent *ev;
 
-	user = kevent_user_get(uid);
-	if (!user)
-		return ERR_PTR(-ENOMEM);
-	if (!kevent_charge(&ns->count, kevent_max_per_ns))
+	if (!kevent_charge(&ns->count, READ_ONCE(kevent_max_per_ns)))
 		goto nospc_ns;
 	/* The kernel API is trusted and is not charged to a user's limit. */
 	if (kernel)
 		atomic_inc(&user->count);
-	else if (!kevent_charge(&user->count, kevent_max_per_user))
+	else if (!kevent_charge(&user->count, READ_ONCE(kevent_max_per_user)))
 		goto nospc_user;
 
 	/* Charged to the creator's memory cgroup. */
@@ -306,7 +307,6 @@ static struct kevent *kevent_alloc(struct kevent_ns *ns, const char *name,
 	if (!ev) {
 		atomic_dec(&user->count);
 		atomic_dec(&ns->count);
-		kevent_user_put(user);
 		return ERR_PTR(-ENOMEM);
 	}
 	kevent_init_object(ev, flags & KEVENT_CREATE_MANUAL_RESET,
@@ -314,7 +314,7 @@ static struct kevent *kevent_alloc(struct kevent_ns *ns, const char *name,
 	refcount_inc(&ns->ref);
 	ev->ns = ns;
 	ev->user = user;
-	ev->uid = uid;
+	ev->uid = user->uid;
 	ev->gid = kernel ? GLOBAL_ROOT_GID : current_egid();
 	ev->mode = (mode & 0777) ?: KEVENT_DEFAULT_MODE;
 	ev->name_len = name_len;
@@ -325,7 +325,6 @@ static struct kevent *kevent_alloc(struct kevent_ns *ns, const char *name,
 nospc_user:
 	atomic_dec(&ns->count);
 nospc_ns:
-	kevent_user_put(user);
 	return ERR_PTR(-ENOSPC);
 }
 
@@ -351,6 +350,7 @@ struct kevent *kevent_create_in(struct kevent_ns *ns, const char *name,
 	struct kevent_name_key key = { .name = name, .len = name_len };
 	bool kernel = !check_access;
 	struct kevent *ev, *dying = NULL;
+	struct kevent_user *user;
 	int ret;
 
 	*existed = false;
@@ -358,8 +358,17 @@ struct kevent *kevent_create_in(struct kevent_ns *ns, const char *name,
 	    !ns_capable(ns->ipc_ns->user_ns, CAP_SYS_ADMIN))
 		return ERR_PTR(-EPERM);
 
-	if (!name)
-		return kevent_alloc(ns, NULL, 0, flags, mode, kernel);
+	/* Before ns->mutex: the lock order is registry, then namespace. */
+	user = kevent_user_get(kernel ? GLOBAL_ROOT_UID : current_euid());
+	if (!user)
+		return ERR_PTR(-ENOMEM);
+
+	if (!name) {
+		ev = kevent_alloc(ns, user, NULL, 0, flags, mode, kernel);
+		if (IS_ERR(ev))
+			kevent_user_put(user);
+		return ev;
+	}
 
 	mutex_lock(&ns->mutex);
 	ev = kevent_lookup(ns, &key, &dying);
@@ -376,9 +385,10 @@ struct kevent *kevent_create_in(struct kevent_ns *ns, const char *name,
 	if (dying)
 		kevent_unhash(dying);
 
-	ev = kevent_alloc(ns, name, name_len, flags, mode, kernel);
+	ev = kevent_alloc(ns, user, name, name_len, flags, mode, kernel);
 	if (IS_ERR(ev))
 		goto out;
+	user = NULL;	/* the event holds it now */
 	ret = rhashtable_lookup_insert_key(&ns->names, &key, &ev->hnode,
 					   kevent_name_params);
 	if (ret) {
@@ -396,10 +406,13 @@ make_permanent:
 	}
 out:
 	mutex_unlock(&ns->mutex);
+	if (user)
+		kevent_user_put(user);
 	return ev;
 
 err_put:
 	mutex_unlock(&ns->mutex);
+	kevent_user_put(user);
 	kevent_put(ev);
 	return ERR_PTR(ret);
 }

@@ -126,6 +126,19 @@ static void test_wait(void)
 	is_int(dev_ioctl(KEVENT_IOC_WAIT, &w), -EFAULT, "WAIT: NULL fd array: EFAULT");
 	is_int(dev_ioctl(KEVENT_IOC_WAIT, NULL), -EFAULT, "WAIT: NULL argument: EFAULT");
 	is_int(kt_state(ev), 1, "failed waits consumed nothing");
+	{
+		/* Readable but not writable arguments: the index cannot be reported. */
+		struct kevent_wait_args *ro = mmap(NULL, 4096, PROT_READ | PROT_WRITE,
+						   MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+
+		memset(ro, 0, sizeof(*ro));
+		ro->fds = (uintptr_t)&ev;
+		ro->count = 1;
+		mprotect(ro, 4096, PROT_READ);
+		is_int(dev_ioctl(KEVENT_IOC_WAIT, ro), -EFAULT, "WAIT with read-only arguments: EFAULT");
+		is_int(kt_state(ev), 1, "... and the signaled event was not consumed");
+		munmap(ro, 4096);
+	}
 	w.fds = (uintptr_t)&ev;
 	is_int(kt_ret(ioctl(ev, KEVENT_IOC_WAIT, &w)), 0, "WAIT works on an event fd too");
 	is_int(kt_state(ev), 0, "... and consumed the event");
