@@ -393,6 +393,26 @@ static int hwsim_arm_event(struct hwsim_file *f, enum hwsim_kind kind,
 	return ret;
 }
 
+/* Allocate and arm a request that completes with a message. */
+static struct hwsim_req *hwsim_msg_req(struct hwsim_file *f,
+				       enum hwsim_kind kind, u32 context,
+				       u32 source, u64 cookie, u64 delay_ns)
+{
+	struct hwsim_req *req = hwsim_req_alloc(f, kind, context);
+	long ret;
+
+	if (!req)
+		return ERR_PTR(-ENOMEM);
+	req->msg.source = source;
+	req->msg.cookie = cookie;
+	ret = hwsim_arm(f, req, delay_ns);
+	if (ret) {
+		hwsim_req_free(req);
+		return ERR_PTR(ret);
+	}
+	return req;
+}
+
 static long hwsim_register_event(struct hwsim_file *f, void __user *uarg)
 {
 	struct kevent_hwsim_register arg;
@@ -441,7 +461,6 @@ static long hwsim_wait_event(struct hwsim_file *f, void __user *uarg)
 	struct kevent_hwsim_wait arg;
 	struct hwsim_req *req;
 	bool fired;
-	long ret;
 
 	if (copy_from_user(&arg, uarg, sizeof(arg)))
 		return -EFAULT;
@@ -449,16 +468,10 @@ static long hwsim_wait_event(struct hwsim_file *f, void __user *uarg)
 	    !hwsim_reserved_zero(arg.reserved, ARRAY_SIZE(arg.reserved)) ||
 	    !hwsim_valid(arg.context, arg.delay_ns))
 		return -EINVAL;
-	req = hwsim_req_alloc(f, HWSIM_WAIT, arg.context);
-	if (!req)
-		return -ENOMEM;
-	req->msg.source = KEVENT_HWSIM_SOURCE_WAIT;
-	req->msg.cookie = arg.cookie;
-	ret = hwsim_arm(f, req, arg.delay_ns);
-	if (ret) {
-		hwsim_req_free(req);
-		return ret;
-	}
+	req = hwsim_msg_req(f, HWSIM_WAIT, arg.context, KEVENT_HWSIM_SOURCE_WAIT,
+			    arg.cookie, arg.delay_ns);
+	if (IS_ERR(req))
+		return PTR_ERR(req);
 
 	/* The pending IRP: until the timer completes it or a signal cancels it. */
 	wait_event_interruptible(f->wq, READ_ONCE(req->fired));
@@ -483,7 +496,6 @@ static long hwsim_queue_request(struct hwsim_file *f, void __user *uarg)
 {
 	struct kevent_hwsim_queue arg;
 	struct hwsim_req *req;
-	long ret;
 
 	if (copy_from_user(&arg, uarg, sizeof(arg)))
 		return -EFAULT;
@@ -491,15 +503,9 @@ static long hwsim_queue_request(struct hwsim_file *f, void __user *uarg)
 	    !hwsim_reserved_zero(arg.reserved, ARRAY_SIZE(arg.reserved)) ||
 	    !hwsim_valid(arg.context, arg.delay_ns))
 		return -EINVAL;
-	req = hwsim_req_alloc(f, HWSIM_QUEUE, arg.context);
-	if (!req)
-		return -ENOMEM;
-	req->msg.source = KEVENT_HWSIM_SOURCE_QUEUE;
-	req->msg.cookie = arg.cookie;
-	ret = hwsim_arm(f, req, arg.delay_ns);
-	if (ret)
-		hwsim_req_free(req);
-	return ret;
+	req = hwsim_msg_req(f, HWSIM_QUEUE, arg.context,
+			    KEVENT_HWSIM_SOURCE_QUEUE, arg.cookie, arg.delay_ns);
+	return PTR_ERR_OR_ZERO(req);
 }
 
 static long hwsim_notify_ioctl(struct hwsim_file *f, void __user *uarg)
