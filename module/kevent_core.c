@@ -43,6 +43,7 @@
 #include <linux/ktime.h>
 #include <linux/module.h>
 #include <linux/poll.h>
+#include <linux/rcupdate.h>
 #include <linux/sched.h>
 #include <linux/sched/signal.h>
 #include <linux/slab.h>
@@ -634,9 +635,13 @@ struct kevent *kevent_watch_get(struct kevent_watch *w)
 {
 	struct kevent *ev;
 
-	/* Events are freed with kfree_rcu() after their watches are cleared. */
+	/*
+	 * Events are freed with kfree_rcu() after their watches are cleared;
+	 * rcu_dereference() pairs with rcu_assign_pointer() in attach, so a
+	 * reader that sees the pointer sees the event it was attached to.
+	 */
 	rcu_read_lock();
-	ev = READ_ONCE(w->ev);
+	ev = rcu_dereference(w->ev);
 	if (ev && !refcount_inc_not_zero(&ev->ref))
 		ev = NULL;
 	rcu_read_unlock();
@@ -655,13 +660,13 @@ void kevent_watch_detach(struct kevent_watch *w)
 	struct kevent *ev;
 
 	rcu_read_lock();
-	ev = READ_ONCE(w->ev);
+	ev = rcu_dereference(w->ev);
 	if (ev) {
 		spin_lock_irqsave(&ev->lock, flags);
 		/* The event's release may have cleared it meanwhile. */
-		if (w->ev == ev) {
+		if (rcu_access_pointer(w->ev) == ev) {
 			list_del(&w->node);
-			WRITE_ONCE(w->ev, NULL);
+			RCU_INIT_POINTER(w->ev, NULL);
 		}
 		spin_unlock_irqrestore(&ev->lock, flags);
 	}
@@ -682,7 +687,7 @@ void kevent_watch_attach(struct kevent_watch *w, struct kevent *ev)
 	kevent_watch_detach(w);
 	spin_lock_irqsave(&ev->lock, flags);
 	list_add_tail(&w->node, &ev->watchers);
-	WRITE_ONCE(w->ev, ev);
+	rcu_assign_pointer(w->ev, ev);
 	spin_unlock_irqrestore(&ev->lock, flags);
 }
 
@@ -695,7 +700,7 @@ static void kevent_clear_watches(struct kevent *ev)
 	spin_lock_irqsave(&ev->lock, flags);
 	list_for_each_entry_safe(w, tmp, &ev->watchers, node) {
 		list_del(&w->node);
-		WRITE_ONCE(w->ev, NULL);
+		RCU_INIT_POINTER(w->ev, NULL);
 	}
 	spin_unlock_irqrestore(&ev->lock, flags);
 }

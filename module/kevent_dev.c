@@ -52,7 +52,7 @@ static long kevent_ioctl_create(void __user *uarg)
 	struct kevent_uname n = { .name = NULL, .len = 0 };
 	struct kevent_ns *ns;
 	struct kevent *ev;
-	bool existed;
+	bool existed, permanent;
 	int ret;
 
 	if (copy_from_user(&args, uarg, sizeof(args)))
@@ -73,16 +73,34 @@ static long kevent_ioctl_create(void __user *uarg)
 	ns = kevent_current_ns();
 	if (IS_ERR(ns))
 		return PTR_ERR(ns);
-	ev = kevent_create_in(ns, n.name, n.len, args.flags, args.mode,
-			      KEVENT_ACCESS_ALL, &existed);
+	permanent = args.flags & KEVENT_CREATE_PERMANENT;
+	if (permanent && !kevent_may_make_permanent(ns))
+		ev = ERR_PTR(-EPERM);
+	else
+		ev = kevent_create_in(ns, n.name, n.len,
+				      args.flags & ~KEVENT_CREATE_PERMANENT,
+				      args.mode, KEVENT_ACCESS_ALL, &existed);
 	kevent_ns_put(ns);
 	if (IS_ERR(ev))
 		return PTR_ERR(ev);
 
+	/*
+	 * PERMANENT takes effect only once the handle reached user space: a
+	 * CREATE that fails (no fd left, bad result pointer) leaves nothing
+	 * that would outlive it.
+	 */
+	if (permanent)
+		kevent_get(ev);
 	args.result = existed ? KEVENT_RESULT_EXISTED : 0;
-	return kevent_publish_fd(ev, KEVENT_ACCESS_ALL,
-				 !(args.flags & KEVENT_CREATE_INHERIT),
-				 uarg, &args, sizeof(args), &args.fd);
+	ret = kevent_publish_fd(ev, KEVENT_ACCESS_ALL,
+				!(args.flags & KEVENT_CREATE_INHERIT),
+				uarg, &args, sizeof(args), &args.fd);
+	if (permanent) {
+		if (!ret)
+			kevent_make_permanent(ev);
+		kevent_put(ev);
+	}
+	return ret;
 }
 
 static long kevent_ioctl_open(void __user *uarg)
@@ -134,7 +152,7 @@ static long kevent_ioctl_unlink(void __user *uarg)
 	ns = kevent_current_ns();
 	if (IS_ERR(ns))
 		return PTR_ERR(ns);
-	if (ns_capable(ns->ipc_ns->user_ns, CAP_SYS_ADMIN))
+	if (kevent_may_make_permanent(ns))
 		ret = kevent_unlink_in(ns, n.name, n.len);
 	else
 		ret = -EPERM;

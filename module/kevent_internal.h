@@ -121,7 +121,7 @@ struct kevent {
  * struct kevent_watch - a weak reference to an event
  * @node: kevent.watchers linkage (under the event's lock)
  * @ev:   the event, or NULL once it died; read under RCU, written under
- *        the event's lock
+ *        the event's lock (rcu_assign_pointer() when set)
  *
  * A weak reference does not keep the event alive: when the last real
  * reference goes, @ev is cleared. kevent_watch_get() turns it into a real
@@ -129,7 +129,7 @@ struct kevent {
  */
 struct kevent_watch {
 	struct list_head node;
-	struct kevent *ev;
+	struct kevent __rcu *ev;
 };
 
 /* kevent_core.c */
@@ -154,6 +154,8 @@ struct kevent *kevent_create_in(struct kevent_ns *ns, const char *name,
 struct kevent *kevent_open_in(struct kevent_ns *ns, const char *name,
 			      u32 name_len, u32 check_access);
 int kevent_unlink_in(struct kevent_ns *ns, const char *name, u32 name_len);
+bool kevent_may_make_permanent(struct kevent_ns *ns);
+void kevent_make_permanent(struct kevent *ev);
 int kevent_name_normalize(const char **name, u32 *name_len);
 void kevent_free(struct kevent *ev);
 

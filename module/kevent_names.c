@@ -329,6 +329,48 @@ nospc_ns:
 }
 
 /**
+ * kevent_may_make_permanent() - may the caller make events permanent?
+ * @ns: the namespace the events live in
+ *
+ * Permanent events outlive every handle (ZwCreateEvent with
+ * OBJ_PERMANENT, which needs SeCreatePermanentPrivilege): CAP_SYS_ADMIN
+ * over the IPC namespace's user namespace. UNLINK needs the same.
+ *
+ * Context: Process context.
+ * Return: true if it may.
+ */
+bool kevent_may_make_permanent(struct kevent_ns *ns)
+{
+	return ns_capable(ns->ipc_ns->user_ns, CAP_SYS_ADMIN);
+}
+
+/* Caller holds ev->ns->mutex; @ev is named and the caller holds a reference. */
+static void __kevent_make_permanent(struct kevent *ev)
+{
+	if (!ev->permanent) {
+		ev->permanent = true;
+		kevent_get(ev);	/* dropped by UNLINK or at unload */
+	}
+}
+
+/**
+ * kevent_make_permanent() - make a named event outlive its handles
+ * @ev: a named event the caller holds a reference on
+ *
+ * The CREATE ioctl calls this only once the new handle has reached user
+ * space, so a CREATE that fails leaves nothing permanent behind. The
+ * caller checked kevent_may_make_permanent().
+ *
+ * Context: Process context; takes the event's namespace mutex.
+ */
+void kevent_make_permanent(struct kevent *ev)
+{
+	mutex_lock(&ev->ns->mutex);
+	__kevent_make_permanent(ev);
+	mutex_unlock(&ev->ns->mutex);
+}
+
+/**
  * kevent_create_in() - create an event, or open an existing named one
  * @ns:           namespace state (referenced by the caller)
  * @name:         normalized name, or NULL for an anonymous event
@@ -355,7 +397,7 @@ struct kevent *kevent_create_in(struct kevent_ns *ns, const char *name,
 
 	*existed = false;
 	if ((flags & KEVENT_CREATE_PERMANENT) && !kernel &&
-	    !ns_capable(ns->ipc_ns->user_ns, CAP_SYS_ADMIN))
+	    !kevent_may_make_permanent(ns))
 		return ERR_PTR(-EPERM);
 
 	/* Before ns->mutex: the lock order is registry, then namespace. */
@@ -400,10 +442,8 @@ struct kevent *kevent_create_in(struct kevent_ns *ns, const char *name,
 	list_add_tail(&ev->ns_link, &ns->events);
 
 make_permanent:
-	if ((flags & KEVENT_CREATE_PERMANENT) && !ev->permanent) {
-		ev->permanent = true;
-		kevent_get(ev);
-	}
+	if (flags & KEVENT_CREATE_PERMANENT)
+		__kevent_make_permanent(ev);
 out:
 	mutex_unlock(&ns->mutex);
 	if (user)

@@ -4,6 +4,7 @@
  * the Windows prefixes, lifetime and reuse, PERMANENT and UNLINK, names
  * across processes, and the /proc/kevent listing.
  */
+#include <sys/mman.h>
 #include <sys/wait.h>
 
 #include "kt.h"
@@ -148,6 +149,45 @@ static void test_permanent(void)
 	is_int(kt_unlink("kt-temp"), 0, "... so it can be unlinked");
 }
 
+/* CREATE PERMANENT of NAME with the arguments in a read-only page: EFAULT. */
+static int create_permanent_ro(const char *name)
+{
+	struct kevent_create_args *a = mmap(NULL, 4096, PROT_READ | PROT_WRITE,
+					    MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	char *n = (char *)(a + 1);
+	int r;
+
+	if (a == MAP_FAILED)
+		return -ENOMEM;
+	memset(a, 0, sizeof(*a));
+	strcpy(n, name);
+	a->name = (uintptr_t)n;
+	a->name_len = strlen(name);
+	a->flags = KEVENT_CREATE_PERMANENT;
+	mprotect(a, 4096, PROT_READ);
+	r = kt_ret(ioctl(kt_dev(), KEVENT_IOC_CREATE, a));
+	munmap(a, 4096);
+	return r;
+}
+
+/* A CREATE that fails after the lookup leaves nothing permanent behind. */
+static void test_permanent_failed_create(void)
+{
+	int fd;
+
+	is_int(create_permanent_ro("kt-perm-fault"), -EFAULT,
+	       "PERMANENT create whose result cannot be written: EFAULT");
+	is_int(kt_open("kt-perm-fault", KEVENT_ACCESS_ALL), -ENOENT,
+	       "... the new event is not left permanent (gone)");
+	fd = kt_create("kt-perm-fault2", 0);
+	is_int(create_permanent_ro("kt-perm-fault2"), -EFAULT,
+	       "PERMANENT create of an existing name, result not writable: EFAULT");
+	close(fd);
+	is_int(kt_open("kt-perm-fault2", KEVENT_ACCESS_ALL), -ENOENT,
+	       "... the existing event was not made permanent");
+	is_int(kt_unlink("kt-perm-fault2"), -ENOENT, "... and there is nothing to unlink");
+}
+
 /* Find NAME's line in /proc/kevent; returns 1 and fills the columns. */
 static int proc_line(const char *name, char *type, int *state, int *handles,
 		     int *waiters, unsigned int *mode, char *flags)
@@ -212,6 +252,7 @@ int main(void)
 	test_lifetime();
 	test_across_processes();
 	test_permanent();
+	test_permanent_failed_create();
 	test_proc();
 	return done();
 }
