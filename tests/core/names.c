@@ -5,6 +5,7 @@
  * across processes, and the /proc/kevent listing.
  */
 #include <sys/mman.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 
 #include "kt.h"
@@ -164,10 +165,36 @@ static int create_permanent_ro(const char *name)
 	a->name = (uintptr_t)n;
 	a->name_len = strlen(name);
 	a->flags = KEVENT_CREATE_PERMANENT;
-	mprotect(a, 4096, PROT_READ);
+	if (mprotect(a, 4096, PROT_READ)) {
+		munmap(a, 4096);
+		return -ENOMEM;
+	}
 	r = kt_ret(ioctl(kt_dev(), KEVENT_IOC_CREATE, a));
 	munmap(a, 4096);
 	return r;
+}
+
+/* In a child with no fd left below RLIMIT_NOFILE: CREATE PERMANENT of NAME. */
+static int create_permanent_no_fd(const char *name)
+{
+	int status, r;
+	pid_t pid;
+
+	kt_dev();	/* open /dev/kevent before the limit */
+	pid = fork();
+	if (pid == 0) {
+		/* dup() returns the lowest free fd: every fd below it is in use. */
+		int lowest = dup(kt_dev());
+		struct rlimit rl = { .rlim_cur = lowest, .rlim_max = lowest };
+
+		if (lowest < 0 || close(lowest) || setrlimit(RLIMIT_NOFILE, &rl))
+			_exit(200);
+		r = kt_create(name, KEVENT_CREATE_PERMANENT);
+		_exit(r == -EMFILE ? 0 : r >= 0 ? 201 : 202);
+	}
+	if (pid < 0 || waitpid(pid, &status, 0) != pid || !WIFEXITED(status))
+		return -1;
+	return WEXITSTATUS(status);
 }
 
 /* A CREATE that fails after the lookup leaves nothing permanent behind. */
@@ -175,11 +202,16 @@ static void test_permanent_failed_create(void)
 {
 	int fd;
 
+	is_int(create_permanent_no_fd("kt-perm-emfile"), 0,
+	       "PERMANENT create with no fd left below RLIMIT_NOFILE: EMFILE (exit 0 = EMFILE)");
+	is_int(kt_open("kt-perm-emfile", KEVENT_ACCESS_ALL), -ENOENT,
+	       "... leaves no permanent event behind");
 	is_int(create_permanent_ro("kt-perm-fault"), -EFAULT,
 	       "PERMANENT create whose result cannot be written: EFAULT");
 	is_int(kt_open("kt-perm-fault", KEVENT_ACCESS_ALL), -ENOENT,
 	       "... the new event is not left permanent (gone)");
 	fd = kt_create("kt-perm-fault2", 0);
+	ok(fd >= 0, "a temporary event kt-perm-fault2");
 	is_int(create_permanent_ro("kt-perm-fault2"), -EFAULT,
 	       "PERMANENT create of an existing name, result not writable: EFAULT");
 	close(fd);
