@@ -375,15 +375,16 @@ void kevent_make_permanent(struct kevent *ev)
  * @ns:           namespace state (referenced by the caller)
  * @name:         normalized name, or NULL for an anonymous event
  * @name_len:     length of @name
- * @flags:        KEVENT_CREATE_* (validated by the caller)
+ * @flags:        KEVENT_CREATE_* (validated by the caller, who also checked
+ *                kevent_may_make_permanent() for KEVENT_CREATE_PERMANENT)
  * @mode:         permission bits of a new event (0: the default, 0600)
  * @check_access: access to check on an existing event (KEVENT_ACCESS_*),
  *                or 0 for a trusted kernel caller
  * @existed:      out: an existing event was opened
  *
  * Context: Process context; takes @ns->mutex for a named event.
- * Return: a referenced event or an ERR_PTR: -EEXIST, -EACCES, -EPERM,
- * -ENOSPC or -ENOMEM.
+ * Return: a referenced event or an ERR_PTR: -EEXIST, -EACCES, -ENOSPC or
+ * -ENOMEM.
  */
 struct kevent *kevent_create_in(struct kevent_ns *ns, const char *name,
 				u32 name_len, u32 flags, umode_t mode,
@@ -396,10 +397,6 @@ struct kevent *kevent_create_in(struct kevent_ns *ns, const char *name,
 	int ret;
 
 	*existed = false;
-	if ((flags & KEVENT_CREATE_PERMANENT) && !kernel &&
-	    !kevent_may_make_permanent(ns))
-		return ERR_PTR(-EPERM);
-
 	/* Before ns->mutex: the lock order is registry, then namespace. */
 	user = kevent_user_get(kernel ? GLOBAL_ROOT_UID : current_euid());
 	if (!user)
