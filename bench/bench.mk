@@ -4,8 +4,24 @@
 BENCH := build/bench/kevent-bench
 BENCH_ITERS ?= 20000
 
-.PHONY: bench vm-bench
-bench: $(BENCH)
+SETALL := build/bench/setall
+SETALL_WAITERS ?= 0 1000 7000
+SETALL_CAP ?=
+
+.PHONY: bench vm-bench vm-bench-setall
+bench: $(BENCH) $(SETALL)
+
+$(SETALL): bench/setall.c include/uapi/linux/kevent.h
+	@mkdir -p $(dir $@)
+	$(CC) -static -O2 -Wall -Wextra -pthread -Iinclude/uapi -o $@ $<
+
+# SET time against other users' wait-all waiters (docs/design.md).
+vm-bench-setall: initramfs $(SETALL)
+	@mkdir -p $(B)/logs
+	@scripts/vm-run $(VMRUN_OPTS) --smp 2 --mem 2G --timeout 1200 \
+		--add $(SETALL):/opt/kevent/bench/setall \
+		-- '$(if $(SETALL_CAP),echo $(SETALL_CAP) >/sys/module/kevent/parameters/max_wait_all_per_user && )/opt/kevent/bench/setall $(SETALL_WAITERS)' | tee $(B)/logs/vm-bench-setall.txt
+	@echo "saved in $(B)/logs/vm-bench-setall.txt"
 
 $(BENCH): bench/kevent-bench.c include/uapi/linux/kevent.h
 	@mkdir -p $(dir $@)

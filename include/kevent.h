@@ -71,7 +71,8 @@ int kev_is_manual(int ev);
 /*
  * Waits. timeout_ms is relative (0 polls) or KEV_INFINITE. kev_wait returns
  * 0, kev_wait_any the lowest index of a signaled event, kev_wait_all 0. A
- * timeout fails with ETIMEDOUT, a signal with EINTR. n is 1..KEV_WAIT_MAX.
+ * timeout fails with ETIMEDOUT, a signal handler without SA_RESTART with
+ * EINTR (other signals restart the wait). n is 1..KEV_WAIT_MAX.
  */
 int kev_wait(int ev, int timeout_ms);
 int kev_wait_any(const int *evs, unsigned int n, int timeout_ms);

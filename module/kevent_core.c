@@ -15,7 +15,18 @@
  * that event's state may only change with kevent_all_lock held as well.
  * kevent_lock() below reads all_hint under the event's lock and, when it is
  * set, retakes both locks in order. Holding kevent_all_lock therefore
- * freezes the state of every event that has a wait-all entry queued.
+ * freezes the state of every event that has a wait-all entry queued. It
+ * also protects kevent_waitq.unsignaled of every queued wait-all.
+ *
+ * Bounded work with interrupts off: a wait-all counts how many of its
+ * events are not signaled (kevent_waitq.unsignaled), and every state change
+ * of an event with wait-all entries queued adjusts the counts of those
+ * waits (kevent_change()). A setter therefore decides whether a wait-all is
+ * satisfied in O(1), without locking that wait's other events: a SET costs
+ * O(1) per queued waiter, and the number of waiters any one user can queue
+ * is bounded by max_waits_per_user. Other events' locks are taken only to
+ * consume the events of a wait-all that is released, work that releases a
+ * waiter, like any wake-up.
  *
  * Order: kevent_all_lock -> kevent.lock. Under kevent_all_lock a second
  * event's lock may be taken (try_wake_all), annotated with
@@ -76,6 +87,8 @@ struct kevent_wait_entry {
  * @satisfied: index handed over by a setter, or KEVENT_UNSATISFIED
  * @all:       wait-all, else wait-any
  * @count:     number of entries
+ * @unsignaled: wait-all: entries whose event is not signaled (under
+ *             kevent_all_lock); 0 means the wait can be satisfied
  * @entries:   one per event
  */
 struct kevent_waitq {
@@ -83,6 +96,7 @@ struct kevent_waitq {
 	atomic_t satisfied;
 	bool all;
 	u32 count;
+	u32 unsignaled;
 	struct kevent_wait_entry *entries;
 };
 
@@ -129,6 +143,31 @@ static void kevent_unlock(struct kevent *ev, bool all, unsigned long flags)
 	}
 }
 
+/*
+ * Change @ev's state, keeping the unsignaled counts of the wait-alls queued
+ * on it in step. This walk is the only per-waiter work of a state change.
+ * Caller holds @ev->lock, and kevent_all_lock if @ev->all_hint.
+ */
+static void kevent_change(struct kevent *ev, bool signaled)
+{
+	struct kevent_wait_entry *e;
+
+	if (ev->signaled == signaled)
+		return;
+	ev->signaled = signaled;
+	if (likely(!ev->all_hint))
+		return;
+	lockdep_assert_held(&kevent_all_lock);
+	list_for_each_entry(e, &ev->waiters, node) {
+		if (!e->q->all)
+			continue;
+		if (signaled)
+			e->q->unsignaled--;
+		else
+			e->q->unsignaled++;
+	}
+}
+
 /* Caller holds @e->ev->lock and @e->ev is signaled. */
 static bool kevent_try_wake_any(struct kevent_wait_entry *e)
 {
@@ -138,7 +177,7 @@ static bool kevent_try_wake_any(struct kevent_wait_entry *e)
 	    KEVENT_UNSATISFIED)
 		return false;
 	if (!ev->manual)
-		ev->signaled = false;
+		kevent_change(ev, false);
 	wake_up_process(e->q->task);
 	return true;
 }
@@ -147,7 +186,7 @@ static bool kevent_try_wake_any(struct kevent_wait_entry *e)
  * Satisfy wait-all @q if every one of its events is signaled, consuming
  * the synchronization events among them. Caller holds kevent_all_lock,
  * which freezes all of @q's events, and @locked->lock if @locked is one of
- * them (NULL otherwise).
+ * them (NULL otherwise). O(1) unless @q is released.
  */
 static void kevent_try_wake_all(struct kevent_waitq *q, struct kevent *locked)
 {
@@ -155,23 +194,9 @@ static void kevent_try_wake_all(struct kevent_waitq *q, struct kevent *locked)
 
 	lockdep_assert_held(&kevent_all_lock);
 
-	if (atomic_read(&q->satisfied) != KEVENT_UNSATISFIED)
+	if (q->unsignaled ||
+	    atomic_read(&q->satisfied) != KEVENT_UNSATISFIED)
 		return;
-
-	for (i = 0; i < q->count; i++) {
-		struct kevent *ev = q->entries[i].ev;
-		bool signaled;
-
-		if (ev == locked) {
-			signaled = ev->signaled;
-		} else {
-			spin_lock_nest_lock(&ev->lock, &kevent_all_lock);
-			signaled = ev->signaled;
-			spin_unlock(&ev->lock);
-		}
-		if (!signaled)
-			return;
-	}
 
 	for (i = 0; i < q->count; i++) {
 		struct kevent *ev = q->entries[i].ev;
@@ -179,10 +204,10 @@ static void kevent_try_wake_all(struct kevent_waitq *q, struct kevent *locked)
 		if (ev->manual)
 			continue;
 		if (ev == locked) {
-			ev->signaled = false;
+			kevent_change(ev, false);
 		} else {
 			spin_lock_nest_lock(&ev->lock, &kevent_all_lock);
-			ev->signaled = false;
+			kevent_change(ev, false);
 			spin_unlock(&ev->lock);
 		}
 	}
@@ -234,7 +259,7 @@ int kevent_set(struct kevent *ev)
 
 	all = kevent_lock(ev, &flags);
 	prev = ev->signaled;
-	ev->signaled = true;
+	kevent_change(ev, true);
 	kevent_wake_waiters(ev);
 	now = ev->signaled;
 	kevent_unlock(ev, all, flags);
@@ -263,9 +288,9 @@ int kevent_pulse(struct kevent *ev)
 
 	all = kevent_lock(ev, &flags);
 	prev = ev->signaled;
-	ev->signaled = true;
+	kevent_change(ev, true);
 	kevent_wake_waiters(ev);
-	ev->signaled = false;
+	kevent_change(ev, false);
 	kevent_unlock(ev, all, flags);
 	return prev;
 }
@@ -285,7 +310,7 @@ int kevent_reset(struct kevent *ev)
 
 	all = kevent_lock(ev, &flags);
 	prev = ev->signaled;
-	ev->signaled = false;
+	kevent_change(ev, false);
 	kevent_unlock(ev, all, flags);
 	return prev;
 }
@@ -386,6 +411,7 @@ static void kevent_queue_all(struct kevent_waitq *q)
 	u32 i;
 
 	spin_lock_irq(&kevent_all_lock);
+	q->unsignaled = 0;
 	for (i = 0; i < q->count; i++) {
 		struct kevent_wait_entry *e = &q->entries[i];
 
@@ -393,6 +419,8 @@ static void kevent_queue_all(struct kevent_waitq *q)
 		list_add_tail(&e->node, &e->ev->waiters);
 		e->ev->nwaiters++;
 		e->ev->all_hint++;
+		if (!e->ev->signaled)
+			q->unsignaled++;
 		spin_unlock(&e->ev->lock);
 	}
 	kevent_try_wake_all(q, NULL);
@@ -447,7 +475,7 @@ static int kevent_sleep(struct kevent_waitq *q, ktime_t *deadline,
 }
 
 /* Relative nanoseconds to an absolute CLOCK_MONOTONIC deadline, saturating. */
-static ktime_t kevent_deadline(u64 rel_ns)
+u64 kevent_deadline(u64 rel_ns)
 {
 	ktime_t now = ktime_get();
 
@@ -474,7 +502,7 @@ static bool kevent_try_any(struct kevent **evs, u32 count, u32 *index)
 		all = kevent_lock(ev, &flags);
 		got = ev->signaled;
 		if (got && !ev->manual)
-			ev->signaled = false;
+			kevent_change(ev, false);
 		kevent_unlock(ev, all, flags);
 		if (got) {
 			*index = i;
@@ -636,16 +664,33 @@ struct kevent *kevent_watch_get(struct kevent_watch *w)
 	struct kevent *ev;
 
 	/*
-	 * Events are freed with kfree_rcu() after their watches are cleared;
-	 * rcu_dereference() pairs with rcu_assign_pointer() in attach, so a
-	 * reader that sees the pointer sees the event it was attached to.
+	 * Events are freed with kfree_rcu() after their watches are cleared.
+	 * A non-NULL pointer pairs with rcu_assign_pointer() in attach: the
+	 * reader sees the event it was attached to. A NULL pointer is read
+	 * with acquire, pairing with the release in kevent_watch_clear(): the
+	 * caller may then reuse @w->node (attach it elsewhere), and the
+	 * dying event's list_del() of that node must be visible first.
 	 */
 	rcu_read_lock();
-	ev = rcu_dereference(w->ev);
+	/* Acquire: pairs with the release in kevent_watch_clear(). */
+	ev = smp_load_acquire((struct kevent __force **)&w->ev);
 	if (ev && !refcount_inc_not_zero(&ev->ref))
 		ev = NULL;
 	rcu_read_unlock();
 	return ev;
+}
+
+/*
+ * Unlink @w from its event's watchers and clear it. Caller holds the
+ * event's lock. The release orders the list_del() before the NULL that
+ * tells lockless readers (kevent_watch_get(), kevent_watch_detach()) that
+ * @w->node is theirs again.
+ */
+static void kevent_watch_clear(struct kevent_watch *w)
+{
+	list_del(&w->node);
+	/* Release: the list_del() above before the NULL readers act on. */
+	smp_store_release((struct kevent __force **)&w->ev, NULL);
 }
 
 /**
@@ -660,14 +705,13 @@ void kevent_watch_detach(struct kevent_watch *w)
 	struct kevent *ev;
 
 	rcu_read_lock();
-	ev = rcu_dereference(w->ev);
+	/* Acquire: pairs with the release in kevent_watch_clear(). */
+	ev = smp_load_acquire((struct kevent __force **)&w->ev);
 	if (ev) {
 		spin_lock_irqsave(&ev->lock, flags);
 		/* The event's release may have cleared it meanwhile. */
-		if (rcu_access_pointer(w->ev) == ev) {
-			list_del(&w->node);
-			RCU_INIT_POINTER(w->ev, NULL);
-		}
+		if (rcu_access_pointer(w->ev) == ev)
+			kevent_watch_clear(w);
 		spin_unlock_irqrestore(&ev->lock, flags);
 	}
 	rcu_read_unlock();
@@ -698,10 +742,8 @@ static void kevent_clear_watches(struct kevent *ev)
 	unsigned long flags;
 
 	spin_lock_irqsave(&ev->lock, flags);
-	list_for_each_entry_safe(w, tmp, &ev->watchers, node) {
-		list_del(&w->node);
-		RCU_INIT_POINTER(w->ev, NULL);
-	}
+	list_for_each_entry_safe(w, tmp, &ev->watchers, node)
+		kevent_watch_clear(w);
 	spin_unlock_irqrestore(&ev->lock, flags);
 }
 
@@ -711,6 +753,8 @@ void kevent_release(struct kevent *ev)
 	/* Give back the limits now, so a new event can be created at once. */
 	atomic_dec(&ev->ns->count);
 	atomic_dec(&ev->user->count);
+	atomic_long_sub(struct_size(ev, name, ev->name_len + 1),
+			&ev->user->bytes);
 	INIT_WORK(&ev->release_work, kevent_release_workfn);
 	queue_work(kevent_wq, &ev->release_work);
 }

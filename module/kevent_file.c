@@ -113,17 +113,61 @@ struct kevent *kevent_fdget(int fd, u32 access, int errno_access)
 	return ev;
 }
 
+/*
+ * A wait that consumed events for a caller it cannot tell (the index is
+ * no longer writable) gives them back, so that no wakeup is lost.
+ */
+static void kevent_wait_give_back(struct kevent **evs, u32 count, u32 flags,
+				  u32 index)
+{
+	u32 i;
+
+	for (i = 0; i < count; i++) {
+		if (!(flags & KEVENT_WAIT_ALL) && i != index)
+			continue;
+		if (!evs[i]->manual)
+			kevent_set(evs[i]);
+	}
+}
+
+/*
+ * An interrupted wait is restarted when no handler ran (SIGSTOP/SIGCONT,
+ * ptrace, the freezer) or the handler has SA_RESTART, as futex waits are.
+ * A relative timeout must not start over: the argument is rewritten to the
+ * absolute CLOCK_MONOTONIC deadline first, so the restarted (or re-issued)
+ * call ends when the original one would have. If that cannot be written,
+ * the caller gets EINTR and recomputes the timeout itself.
+ */
+static long kevent_wait_restart(struct kevent_wait_args __user *uarg,
+				const struct kevent_wait_args *args,
+				u64 deadline)
+{
+	if (args->timeout == KEVENT_TIMEOUT_INFINITE ||
+	    args->flags & KEVENT_WAIT_ABSOLUTE)
+		return -ERESTARTSYS;
+	if (put_user(deadline, &uarg->timeout) ||
+	    put_user(args->flags | KEVENT_WAIT_ABSOLUTE, &uarg->flags))
+		return -EINTR;
+	return -ERESTARTSYS;
+}
+
 /**
  * kevent_ioctl_wait() - KEVENT_IOC_WAIT, on /dev/kevent or on an event fd
  * @uarg: user pointer to struct kevent_wait_args
  *
- * Return: 0, or -EFAULT, -EINVAL, -EBADF, -ETIMEDOUT, -EINTR, -ENOMEM.
+ * Return: 0, or -EFAULT, -EINVAL, -EBADF, -ETIMEDOUT, -EINTR (a handler
+ * without SA_RESTART ran), -ERESTARTSYS (restarted), -ENOSPC (the user's
+ * max_waits_per_user reached), -ENOMEM.
  */
 long kevent_ioctl_wait(void __user *uarg)
 {
+	struct kevent_wait_args __user *uargs = uarg;
 	struct kevent *evs[KEVENT_WAIT_MAX];
 	s32 fds[KEVENT_WAIT_MAX];
 	struct kevent_wait_args args;
+	struct kevent_user *user;
+	u64 timeout = 0;
+	u32 flags = 0;
 	u32 i, j, index = 0;
 	long ret;
 
@@ -140,8 +184,12 @@ long kevent_ioctl_wait(void __user *uarg)
 			   args.count * sizeof(fds[0])))
 		return -EFAULT;
 	/* Probe the result now: once events are consumed it must not fail. */
-	if (put_user(0, &((struct kevent_wait_args __user *)uarg)->index))
+	if (put_user(0, &uargs->index))
 		return -EFAULT;
+
+	user = kevent_user_charge_wait(args.flags & KEVENT_WAIT_ALL);
+	if (IS_ERR(user))
+		return PTR_ERR(user);
 
 	for (i = 0; i < args.count; i++) {
 		evs[i] = kevent_fdget(fds[i], KEVENT_ACCESS_WAIT, -EBADF);
@@ -160,15 +208,29 @@ long kevent_ioctl_wait(void __user *uarg)
 					ret = -EINVAL;
 		index = 0;
 	}
-	if (!ret)
-		ret = kevent_wait_events(evs, args.count, args.flags,
-					 args.timeout, TASK_INTERRUPTIBLE,
-					 &index);
-	if (!ret && put_user(index, &((struct kevent_wait_args __user *)uarg)->index))
+	if (ret)
+		goto out;
+
+	/* A relative timeout becomes a deadline now, for a restart. */
+	flags = args.flags;
+	timeout = args.timeout;
+	if (timeout && timeout != KEVENT_TIMEOUT_INFINITE &&
+	    !(flags & KEVENT_WAIT_ABSOLUTE)) {
+		timeout = kevent_deadline(timeout);
+		flags |= KEVENT_WAIT_ABSOLUTE;
+	}
+	ret = kevent_wait_events(evs, args.count, flags, timeout,
+				 TASK_INTERRUPTIBLE, &index);
+	if (ret == -EINTR)
+		ret = kevent_wait_restart(uargs, &args, timeout);
+	if (!ret && put_user(index, &uargs->index)) {
+		kevent_wait_give_back(evs, args.count, args.flags, index);
 		ret = -EFAULT;
+	}
 out:
 	while (i--)
 		kevent_put(evs[i]);
+	kevent_user_uncharge_wait(user, args.flags & KEVENT_WAIT_ALL);
 	return ret;
 }
 

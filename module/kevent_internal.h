@@ -22,6 +22,7 @@
 #include <linux/uidgid.h>
 #include <linux/wait.h>
 #include <linux/workqueue.h>
+#include <linux/xarray.h>
 
 struct file;
 struct ipc_namespace;
@@ -31,8 +32,10 @@ struct kevent_waitq;
  * struct kevent_ns - kevent's view of one IPC namespace
  * @ipc_ns:   the IPC namespace (a reference is held)
  * @names:    named events by name (under @mutex)
- * @events:   named events, in creation order, for /proc/kevent (under @mutex)
- * @mutex:    serializes name table changes, @events and kevent.permanent
+ * @ids:      named events by id, in creation order: /proc/kevent's cursor
+ *            (changed under @mutex; read under @mutex)
+ * @next_id:  next id to try (under @mutex)
+ * @mutex:    serializes name table changes, @ids and kevent.permanent
  * @count:    events charged to this namespace
  * @ref:      one per event charged here, plus transient lookups
  * @node:     entry in the registry's namespace list
@@ -40,7 +43,8 @@ struct kevent_waitq;
 struct kevent_ns {
 	struct ipc_namespace *ipc_ns;
 	struct rhashtable names;
-	struct list_head events;
+	struct xarray ids;
+	u32 next_id;
 	struct mutex mutex;	/* see the kernel-doc above */
 	atomic_t count;
 	refcount_t ref;
@@ -51,14 +55,22 @@ struct kevent_ns {
  * struct kevent_user - per-user event accounting
  * @uid:   the user
  * @count: events charged to @uid
- * @ref:   one per event charged, plus transient lookups
- * @node:  entry in the registry's user list
+ * @waits: waits in progress charged to @uid (user space only)
+ * @waits_all: the wait-alls among them
+ * @bytes: memory of the events charged to @uid (object and name)
+ * @ref:   one per event charged, plus transient lookups and waits
+ * @node:  entry in the registry's user list (RCU for lookups)
+ * @rcu:   deferred free, for lockless lookups
  */
 struct kevent_user {
 	kuid_t uid;
 	atomic_t count;
+	atomic_t waits;
+	atomic_t waits_all;
+	atomic_long_t bytes;
 	refcount_t ref;
 	struct list_head node;
+	struct rcu_head rcu;
 };
 
 /**
@@ -84,7 +96,7 @@ struct kevent_user {
  * @permanent: holds a reference until UNLINK (under @ns->mutex)
  * @hashed:    in @ns->names (under @ns->mutex)
  * @hnode:     @ns->names linkage
- * @ns_link:   @ns->events linkage (named events only)
+ * @id:        key in @ns->ids (named events only, while @hashed)
  * @release_work: final release in process context
  * @rcu:       deferred free
  * @name_len:  length of @name; 0 for an anonymous event
@@ -110,7 +122,7 @@ struct kevent {
 	bool permanent;
 	bool hashed;
 	struct rhash_head hnode;
-	struct list_head ns_link;
+	u32 id;
 	struct work_struct release_work;
 	struct rcu_head rcu;
 	u32 name_len;
@@ -141,6 +153,7 @@ void kevent_core_exit(void);
 void kevent_init_object(struct kevent *ev, bool manual, bool signaled);
 int kevent_wait_events(struct kevent **evs, u32 count, u32 flags,
 		       u64 timeout, unsigned int state, u32 *index);
+u64 kevent_deadline(u64 rel_ns);
 void kevent_snapshot(struct kevent *ev, bool *signaled, unsigned int *waiters);
 void kevent_release(struct kevent *ev);
 
@@ -157,6 +170,8 @@ int kevent_unlink_in(struct kevent_ns *ns, const char *name, u32 name_len);
 bool kevent_may_make_permanent(struct kevent_ns *ns);
 void kevent_make_permanent(struct kevent *ev);
 int kevent_name_normalize(const char **name, u32 *name_len);
+struct kevent_user *kevent_user_charge_wait(bool all);
+void kevent_user_uncharge_wait(struct kevent_user *user, bool all);
 void kevent_free(struct kevent *ev);
 
 /* kevent_file.c */
@@ -178,5 +193,8 @@ void kevent_proc_exit(void);
 /* Module parameters (kevent_names.c) */
 extern unsigned int kevent_max_per_ns;
 extern unsigned int kevent_max_per_user;
+extern unsigned int kevent_max_waits_per_user;
+extern unsigned int kevent_max_wait_all_per_user;
+extern unsigned long kevent_max_bytes_per_user;
 
 #endif /* _KEVENT_INTERNAL_H */

@@ -6,7 +6,9 @@
  * Locking
  * -------
  * kevent_registry_mutex protects the list of struct kevent_ns and the list
- * of struct kevent_user, and their refcounts reaching zero.
+ * of struct kevent_user (changes to them), and their refcounts reaching
+ * zero. The user list is also walked under RCU, by waits, which must not
+ * take a global mutex: entries are freed after a grace period.
  * kevent_ns.mutex protects that namespace's name table (insertions and
  * removals), its list of named events, and kevent.permanent/.hashed of its
  * events. Order: kevent_registry_mutex -> kevent_ns.mutex; neither is taken
@@ -30,6 +32,8 @@
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
 #include <linux/capability.h>
+#include <linux/nsproxy.h>
+#include <linux/rculist.h>
 #include <linux/cred.h>
 #include <linux/ipc_namespace.h>
 #include <linux/jhash.h>
@@ -38,6 +42,7 @@
 #include <linux/proc_ns.h>
 #include <linux/rhashtable.h>
 #include <linux/sched.h>
+#include <linux/sched/task.h>
 #include <linux/slab.h>
 #include <linux/string.h>
 
@@ -52,6 +57,30 @@ unsigned int kevent_max_per_user = 16384;
 module_param_named(max_events_per_user, kevent_max_per_user, uint, 0644);
 MODULE_PARM_DESC(max_events_per_user,
 		 "Maximum number of events per user (default 16384)");
+
+/*
+ * Every queued wait entry costs a setter O(1) with interrupts off (see
+ * kevent_core.c), so the waits one user may have in progress are bounded.
+ */
+unsigned int kevent_max_waits_per_user = 8192;
+module_param_named(max_waits_per_user, kevent_max_waits_per_user, uint, 0644);
+MODULE_PARM_DESC(max_waits_per_user,
+		 "Maximum number of waits in progress per user (default 8192)");
+
+/*
+ * A wait-all costs every SET of each of its events O(1) with interrupts
+ * off, whether or not it is released: the waits that one user can make
+ * every setter of a shared event pay for are bounded by this.
+ */
+unsigned int kevent_max_wait_all_per_user = 256;
+module_param_named(max_wait_all_per_user, kevent_max_wait_all_per_user, uint, 0644);
+MODULE_PARM_DESC(max_wait_all_per_user,
+		 "Maximum number of wait-all waits in progress per user (default 256)");
+
+unsigned long kevent_max_bytes_per_user = 8UL << 20;
+module_param_named(max_bytes_per_user, kevent_max_bytes_per_user, ulong, 0644);
+MODULE_PARM_DESC(max_bytes_per_user,
+		 "Maximum memory of the events (objects and names) per user, in bytes (default 8 MiB)");
 
 static DEFINE_MUTEX(kevent_registry_mutex);
 static LIST_HEAD(kevent_ns_list);
@@ -159,7 +188,7 @@ struct kevent_ns *kevent_ns_get(struct ipc_namespace *ipc_ns)
 		goto out;
 	}
 	ns->ipc_ns = get_ipc_ns(ipc_ns);
-	INIT_LIST_HEAD(&ns->events);
+	xa_init_flags(&ns->ids, XA_FLAGS_ALLOC);
 	mutex_init(&ns->mutex);
 	refcount_set(&ns->ref, 1);
 	list_add(&ns->node, &kevent_ns_list);
@@ -181,19 +210,49 @@ void kevent_ns_put(struct kevent_ns *ns)
 	list_del(&ns->node);
 	mutex_unlock(&kevent_registry_mutex);
 
-	WARN_ON(!list_empty(&ns->events));
+	WARN_ON(!xa_empty(&ns->ids));
+	xa_destroy(&ns->ids);
 	rhashtable_destroy(&ns->names);
 	/* put_ipc_ns() is not exported; the namespace's own ops put it. */
 	ns->ipc_ns->ns.ops->put(&ns->ipc_ns->ns);
 	kfree(ns);
 }
 
-static struct kevent_user *kevent_user_get(kuid_t uid)
+/* Add one to @count unless that passes @max. */
+static bool kevent_charge(atomic_t *count, unsigned int max)
+{
+	if (atomic_inc_return(count) > max) {
+		atomic_dec(count);
+		return false;
+	}
+	return true;
+}
+
+/* Lockless lookup of a live entry; NULL if @uid has none. */
+static struct kevent_user *kevent_user_find(kuid_t uid)
 {
 	struct kevent_user *user;
 
+	rcu_read_lock();
+	list_for_each_entry_rcu(user, &kevent_user_list, node) {
+		if (uid_eq(user->uid, uid) && refcount_inc_not_zero(&user->ref)) {
+			rcu_read_unlock();
+			return user;
+		}
+	}
+	rcu_read_unlock();
+	return NULL;
+}
+
+static struct kevent_user *kevent_user_get(kuid_t uid)
+{
+	struct kevent_user *user = kevent_user_find(uid);
+
+	if (user)
+		return user;
 	mutex_lock(&kevent_registry_mutex);
 	list_for_each_entry(user, &kevent_user_list, node) {
+		/* Under the mutex, a listed entry's count is not zero. */
 		if (uid_eq(user->uid, uid)) {
 			refcount_inc(&user->ref);
 			goto out;
@@ -203,7 +262,7 @@ static struct kevent_user *kevent_user_get(kuid_t uid)
 	if (user) {
 		user->uid = uid;
 		refcount_set(&user->ref, 1);
-		list_add(&user->node, &kevent_user_list);
+		list_add_rcu(&user->node, &kevent_user_list);
 	}
 out:
 	mutex_unlock(&kevent_registry_mutex);
@@ -214,19 +273,52 @@ static void kevent_user_put(struct kevent_user *user)
 {
 	if (!refcount_dec_and_mutex_lock(&user->ref, &kevent_registry_mutex))
 		return;
-	list_del(&user->node);
+	list_del_rcu(&user->node);
 	mutex_unlock(&kevent_registry_mutex);
-	kfree(user);
+	kfree_rcu(user, rcu);
 }
 
-/* Charge one event to @ns and @user, within the module's limits. */
-static bool kevent_charge(atomic_t *count, unsigned int max)
+/**
+ * kevent_user_charge_wait() - charge a wait to the calling user
+ * @all: a wait-all (also charged to max_wait_all_per_user)
+ *
+ * Context: Process context; the user's entry is found without a lock
+ * while the user has events or waits, else under kevent_registry_mutex.
+ * Return: the user's entry, to be given to kevent_user_uncharge_wait(), or
+ * ERR_PTR(-ENOSPC) at a limit, or ERR_PTR(-ENOMEM).
+ */
+struct kevent_user *kevent_user_charge_wait(bool all)
 {
-	if (atomic_inc_return(count) > max) {
-		atomic_dec(count);
-		return false;
+	struct kevent_user *user = kevent_user_get(current_euid());
+
+	if (!user)
+		return ERR_PTR(-ENOMEM);
+	if (!kevent_charge(&user->waits, READ_ONCE(kevent_max_waits_per_user))) {
+		kevent_user_put(user);
+		return ERR_PTR(-ENOSPC);
 	}
-	return true;
+	if (all && !kevent_charge(&user->waits_all,
+				  READ_ONCE(kevent_max_wait_all_per_user))) {
+		atomic_dec(&user->waits);
+		kevent_user_put(user);
+		return ERR_PTR(-ENOSPC);
+	}
+	return user;
+}
+
+/**
+ * kevent_user_uncharge_wait() - the wait charged by kevent_user_charge_wait() ended
+ * @user: the entry it returned
+ * @all:  as given to kevent_user_charge_wait()
+ *
+ * Context: Process context.
+ */
+void kevent_user_uncharge_wait(struct kevent_user *user, bool all)
+{
+	if (all)
+		atomic_dec(&user->waits_all);
+	atomic_dec(&user->waits);
+	kevent_user_put(user);
 }
 
 /* Look up @key in @ns; only a live event is returned, referenced. */
@@ -255,7 +347,7 @@ static void kevent_unhash(struct kevent *ev)
 	if (!ev->hashed)
 		return;
 	rhashtable_remove_fast(&ev->ns->names, &ev->hnode, kevent_name_params);
-	list_del(&ev->ns_link);
+	xa_erase(&ev->ns->ids, ev->id);
 	ev->hashed = false;
 }
 
@@ -293,18 +385,25 @@ static struct kevent *kevent_alloc(struct kevent_ns *ns,
 				   bool kernel)
 {
 	struct kevent *ev;
+	size_t size = struct_size(ev, name, name_len + 1);
 
 	if (!kevent_charge(&ns->count, READ_ONCE(kevent_max_per_ns)))
 		goto nospc_ns;
 	/* The kernel API is trusted and is not charged to a user's limit. */
-	if (kernel)
+	if (kernel) {
 		atomic_inc(&user->count);
-	else if (!kevent_charge(&user->count, READ_ONCE(kevent_max_per_user)))
+		atomic_long_add(size, &user->bytes);
+	} else if (!kevent_charge(&user->count, READ_ONCE(kevent_max_per_user))) {
 		goto nospc_user;
+	} else if (atomic_long_add_return(size, &user->bytes) >
+		   READ_ONCE(kevent_max_bytes_per_user)) {
+		goto nospc_bytes;
+	}
 
 	/* Charged to the creator's memory cgroup. */
-	ev = kzalloc(struct_size(ev, name, name_len + 1), GFP_KERNEL_ACCOUNT);
+	ev = kzalloc(size, GFP_KERNEL_ACCOUNT);
 	if (!ev) {
+		atomic_long_sub(size, &user->bytes);
 		atomic_dec(&user->count);
 		atomic_dec(&ns->count);
 		return ERR_PTR(-ENOMEM);
@@ -319,9 +418,11 @@ static struct kevent *kevent_alloc(struct kevent_ns *ns,
 	ev->mode = (mode & 0777) ?: KEVENT_DEFAULT_MODE;
 	ev->name_len = name_len;
 	memcpy(ev->name, name, name_len);
-	INIT_LIST_HEAD(&ev->ns_link);
 	return ev;
 
+nospc_bytes:
+	atomic_long_sub(size, &user->bytes);
+	atomic_dec(&user->count);
 nospc_user:
 	atomic_dec(&ns->count);
 nospc_ns:
@@ -333,15 +434,20 @@ nospc_ns:
  * @ns: the namespace the events live in
  *
  * Permanent events outlive every handle (ZwCreateEvent with
- * OBJ_PERMANENT, which needs SeCreatePermanentPrivilege): CAP_SYS_ADMIN
- * over the IPC namespace's user namespace. UNLINK needs the same.
+ * OBJ_PERMANENT, which needs SeCreatePermanentPrivilege). Only in the
+ * initial IPC namespace, and only with CAP_SYS_ADMIN in the initial user
+ * namespace: kevent cannot learn when another IPC namespace dies, so a
+ * permanent event there would pin it, undeletable, once its processes are
+ * gone, and root of a user namespace (anyone, with unshare -Ur) could
+ * leave such objects charged to himself. UNLINK needs the same.
  *
  * Context: Process context.
  * Return: true if it may.
  */
 bool kevent_may_make_permanent(struct kevent_ns *ns)
 {
-	return ns_capable(ns->ipc_ns->user_ns, CAP_SYS_ADMIN);
+	return ns->ipc_ns == init_task.nsproxy->ipc_ns &&
+	       capable(CAP_SYS_ADMIN);
 }
 
 /* Caller holds ev->ns->mutex; @ev is named and the caller holds a reference. */
@@ -435,8 +541,16 @@ struct kevent *kevent_create_in(struct kevent_ns *ns, const char *name,
 		kevent_put(ev);
 		return ERR_PTR(ret);
 	}
+	ret = xa_alloc_cyclic(&ns->ids, &ev->id, ev, xa_limit_31b,
+			      &ns->next_id, GFP_KERNEL_ACCOUNT);
+	if (ret < 0) {
+		rhashtable_remove_fast(&ns->names, &ev->hnode,
+				       kevent_name_params);
+		mutex_unlock(&ns->mutex);
+		kevent_put(ev);
+		return ERR_PTR(ret);
+	}
 	ev->hashed = true;
-	list_add_tail(&ev->ns_link, &ns->events);
 
 make_permanent:
 	if (flags & KEVENT_CREATE_PERMANENT)
@@ -549,8 +663,10 @@ static struct kevent *kevent_take_permanent(void)
 
 	mutex_lock(&kevent_registry_mutex);
 	list_for_each_entry(ns, &kevent_ns_list, node) {
+		unsigned long id;
+
 		mutex_lock(&ns->mutex);
-		list_for_each_entry(ev, &ns->events, ns_link) {
+		xa_for_each(&ns->ids, id, ev) {
 			if (ev->permanent) {
 				ev->permanent = false;
 				mutex_unlock(&ns->mutex);

@@ -3,9 +3,18 @@
  * /proc/kevent: the named events of the reader's IPC namespace, one line
  * each, like the files in /proc/sysvipc.
  *
- * Locking: walks the namespace's event list under kevent_ns.mutex and reads
- * each event's counters under its own lock (kevent_ns.mutex -> kevent.lock
- * is the only nesting, and kevent.lock never sleeps).
+ * The file is a seq_file with a real cursor: the position is an event's id
+ * in kevent_ns.ids (plus one; 0 is the header), so each read() resumes
+ * where the last one stopped instead of walking from the start, and one
+ * read() formats at most one buffer (a page, or one record).
+ *
+ * Locking: kevent_ns.mutex is taken in ->start() and dropped in ->stop(),
+ * so it is held for one read()'s worth of records, never for a whole walk
+ * of a namespace that may hold tens of thousands of names. Each event's
+ * counters are read under its own lock (kevent_ns.mutex -> kevent.lock is
+ * the only nesting, and kevent.lock never sleeps). Events created or
+ * deleted between two read()s are seen or not depending on their id, as
+ * with /proc/sysvipc; no event is listed twice.
  */
 #include <linux/ipc_namespace.h>
 #include <linux/nsproxy.h>
@@ -16,11 +25,64 @@
 
 #include "kevent_internal.h"
 
-static void kevent_proc_show_event(struct seq_file *m, struct kevent *ev)
+/* The first event with id >= @id, and its position. Caller holds ns->mutex. */
+static struct kevent *kevent_proc_find(struct kevent_ns *ns, unsigned long id,
+				       loff_t *pos)
+{
+	struct kevent *ev;
+
+	ev = xa_find(&ns->ids, &id, U32_MAX, XA_PRESENT);
+	*pos = (loff_t)id + 1;
+	return ev;
+}
+
+/* Takes ns->mutex, which ->stop() drops (seq_file calls it either way). */
+static void *kevent_proc_start(struct seq_file *m, loff_t *pos)
+{
+	struct kevent_ns *ns = m->private;
+
+	mutex_lock(&ns->mutex);
+	if (!*pos)
+		return SEQ_START_TOKEN;
+	if (*pos > U32_MAX)
+		return NULL;
+	return kevent_proc_find(ns, *pos - 1, pos);
+}
+
+static void *kevent_proc_next(struct seq_file *m, void *v, loff_t *pos)
+{
+	struct kevent_ns *ns = m->private;
+	unsigned long id;
+
+	id = v == SEQ_START_TOKEN ? 0 : (unsigned long)((struct kevent *)v)->id + 1;
+	if (id > U32_MAX) {
+		*pos = (loff_t)U32_MAX + 2;
+		return NULL;
+	}
+	return kevent_proc_find(ns, id, pos);
+}
+
+static void kevent_proc_stop(struct seq_file *m, void *v)
+{
+	struct kevent_ns *ns = m->private;
+
+	mutex_unlock(&ns->mutex);
+}
+
+static int kevent_proc_show(struct seq_file *m, void *v)
 {
 	struct user_namespace *user_ns = seq_user_ns(m);
+	struct kevent *ev = v;
 	unsigned int waiters;
 	bool signaled;
+
+	if (v == SEQ_START_TOKEN) {
+		seq_puts(m, "name type state handles waiters uid gid mode flags\n");
+		return 0;
+	}
+	/* A dying event's name is already free: do not list it. */
+	if (!refcount_read(&ev->ref))
+		return SEQ_SKIP;
 
 	kevent_snapshot(ev, &signaled, &waiters);
 
@@ -32,32 +94,52 @@ static void kevent_proc_show_event(struct seq_file *m, struct kevent *ev)
 		   from_kuid_munged(user_ns, ev->uid),
 		   from_kgid_munged(user_ns, ev->gid), ev->mode,
 		   ev->permanent ? "permanent" : "-");
-}
-
-static int kevent_proc_show(struct seq_file *m, void *v)
-{
-	struct kevent_ns *ns;
-	struct kevent *ev;
-
-	seq_puts(m, "name type state handles waiters uid gid mode flags\n");
-	ns = kevent_ns_get(current->nsproxy->ipc_ns);
-	if (IS_ERR(ns))
-		return PTR_ERR(ns);
-	mutex_lock(&ns->mutex);
-	list_for_each_entry(ev, &ns->events, ns_link) {
-		/* A dying event's name is already free: do not list it. */
-		if (refcount_read(&ev->ref))
-			kevent_proc_show_event(m, ev);
-	}
-	mutex_unlock(&ns->mutex);
-	kevent_ns_put(ns);
 	return 0;
 }
 
+static const struct seq_operations kevent_proc_seq_ops = {
+	.start	= kevent_proc_start,
+	.next	= kevent_proc_next,
+	.stop	= kevent_proc_stop,
+	.show	= kevent_proc_show,
+};
+
+/* The namespace is the opener's, held for as long as the file is open. */
+static int kevent_proc_open(struct inode *inode, struct file *file)
+{
+	struct kevent_ns *ns;
+	int ret;
+
+	ns = kevent_ns_get(current->nsproxy->ipc_ns);
+	if (IS_ERR(ns))
+		return PTR_ERR(ns);
+	ret = seq_open(file, &kevent_proc_seq_ops);
+	if (ret) {
+		kevent_ns_put(ns);
+		return ret;
+	}
+	((struct seq_file *)file->private_data)->private = ns;
+	return 0;
+}
+
+static int kevent_proc_release(struct inode *inode, struct file *file)
+{
+	struct kevent_ns *ns = ((struct seq_file *)file->private_data)->private;
+
+	kevent_ns_put(ns);
+	return seq_release(inode, file);
+}
+
+static const struct proc_ops kevent_proc_ops = {
+	.proc_open	= kevent_proc_open,
+	.proc_read	= seq_read,
+	.proc_lseek	= seq_lseek,
+	.proc_release	= kevent_proc_release,
+};
+
 int kevent_proc_init(void)
 {
-	return proc_create_single("kevent", 0444, NULL, kevent_proc_show) ?
-	       0 : -ENOMEM;
+	return proc_create("kevent", 0444, NULL, &kevent_proc_ops) ? 0 : -ENOMEM;
 }
 
 void kevent_proc_exit(void)

@@ -5,6 +5,7 @@
  * events gives the room back at once.
  */
 #define _GNU_SOURCE
+#include <pthread.h>
 #include <sched.h>
 #include <sys/wait.h>
 
@@ -69,6 +70,169 @@ static int fill(uid_t uid, int newns, int max)
 	return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }
 
+/* As @uid: create events, named with @namelen-byte names (0: anonymous), until one fails. */
+static int fill_bytes(uid_t uid, int namelen, int max)
+{
+	int status, n;
+	pid_t pid = fork();
+
+	if (!pid) {
+		char name[256];
+		int r = 0;
+
+		if (setresgid(uid, uid, uid) || setresuid(uid, uid, uid))
+			_exit(255);
+		for (n = 0; n < max; n++) {
+			if (namelen) {
+				memset(name, 'b', namelen);
+				snprintf(name, 12, "kt-b%u-%05d", uid % 10, n);
+				name[11] = 'b';
+				name[namelen] = '\0';
+			}
+			r = kt_create(namelen ? name : NULL, 0);
+			if (r < 0)
+				break;
+		}
+		_exit(r == -ENOSPC ? (n > 250 ? 250 : n) : 251);
+	}
+	waitpid(pid, &status, 0);
+	return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+static int wait_fd = -1, wait_fd2 = -1, wait_all;
+
+static void *waiter(void *arg)
+{
+	int fds[2] = { wait_fd, wait_fd2 };
+
+	(void)arg;
+	if (wait_all)
+		kt_waitv(fds, 2, KEVENT_WAIT_ALL, KEVENT_TIMEOUT_INFINITE);
+	else
+		kt_wait(wait_fd, KEVENT_TIMEOUT_INFINITE);
+	return NULL;
+}
+
+/*
+ * As @uid: park @n threads in infinite waits, then try one more wait.
+ * Exit status: the extra wait's errno. The parent sets the event to end them.
+ */
+static pid_t park_waits(uid_t uid, int n, int *pipefd)
+{
+	pid_t pid = fork();
+
+	if (!pid) {
+		pthread_t t;
+		int i, r;
+
+		if (setresgid(uid, uid, uid) || setresuid(uid, uid, uid))
+			_exit(255);
+		for (i = 0; i < n; i++)
+			pthread_create(&t, NULL, waiter, NULL);
+		while (kt_fdinfo(wait_fd, "waiters") < n)
+			usleep(1000);
+		r = wait_all ? kt_waitv((int[]){ wait_fd, wait_fd2 }, 2, KEVENT_WAIT_ALL, 0) :
+			       kt_wait(wait_fd, 0);
+		if (write(pipefd[1], &r, sizeof(r)) != sizeof(r))
+			_exit(254);
+		/* A wait-any is not a wait-all: still allowed. */
+		r = kt_wait(wait_fd, 0);
+		if (write(pipefd[1], &r, sizeof(r)) != sizeof(r))
+			_exit(254);
+		/* Stay until the parent released the waiters. */
+		while (kt_fdinfo(wait_fd, "waiters") > 0)
+			usleep(1000);
+		_exit(0);
+	}
+	return pid;
+}
+
+static void test_waits_per_user(void)
+{
+	long saved = read_param("max_waits_per_user");
+	int pipefd[2], r = 0, status;
+	pid_t pid;
+
+	ok(saved > 0, "max_waits_per_user is a module parameter (%ld)", saved);
+	write_param("max_waits_per_user", 4);
+	wait_fd = kt_create_ex("kt-waits", KEVENT_CREATE_MANUAL_RESET, 0644, NULL);
+	if (pipe(pipefd))
+		bail_out("pipe");
+	pid = park_waits(1000, 4, pipefd);
+	if (read(pipefd[0], &r, sizeof(r)) != sizeof(r) ||
+	    read(pipefd[0], &r, sizeof(r)) != sizeof(r))
+		r = 0;
+	is_int(r, -ENOSPC, "uid 1000 with 4 waits in progress: a 5th wait gives ENOSPC");
+	is_int(kt_wait(wait_fd, 0), -ETIMEDOUT, "root's wait is not charged to uid 1000");
+	pid_t other = fork();
+
+	if (!other) {
+		if (setresgid(1001, 1001, 1001) || setresuid(1001, 1001, 1001))
+			_exit(255);
+		_exit(kt_wait(wait_fd, 0) == -ETIMEDOUT ? 0 : 1);
+	}
+	waitpid(other, &status, 0);
+	is_int(WIFEXITED(status) ? WEXITSTATUS(status) : -1, 0,
+	       "uid 1001 waits unaffected by uid 1000's limit");
+	kt_set(wait_fd);
+	waitpid(pid, &status, 0);
+	ok(WIFEXITED(status) && !WEXITSTATUS(status), "uid 1000's waiters released");
+	kt_reset(wait_fd);
+	pid = park_waits(1000, 4, pipefd);
+	if (read(pipefd[0], &r, sizeof(r)) != sizeof(r) ||
+	    read(pipefd[0], &r, sizeof(r)) != sizeof(r))
+		r = 0;
+	is_int(r, -ENOSPC, "ended waits give their room back (4 again, then ENOSPC)");
+	kt_set(wait_fd);
+	waitpid(pid, &status, 0);
+	write_param("max_waits_per_user", saved);
+
+	/* Wait-alls have their own, lower limit. */
+	saved = read_param("max_wait_all_per_user");
+	ok(saved > 0, "max_wait_all_per_user is a module parameter (%ld)", saved);
+	write_param("max_wait_all_per_user", 3);
+	kt_reset(wait_fd);
+	wait_fd2 = kt_create_ex("kt-waits2", KEVENT_CREATE_MANUAL_RESET, 0644, NULL);
+	wait_all = 1;
+	pid = park_waits(1000, 3, pipefd);
+	if (read(pipefd[0], &r, sizeof(r)) != sizeof(r))
+		r = 0;
+	is_int(r, -ENOSPC, "uid 1000 with 3 wait-alls in progress: a 4th wait-all gives ENOSPC");
+	if (read(pipefd[0], &r, sizeof(r)) != sizeof(r))
+		r = 0;
+	is_int(r, -ETIMEDOUT, "... while a wait-any is still allowed");
+	is_int(kt_waitv((int[]){ wait_fd, wait_fd2 }, 2, KEVENT_WAIT_ALL, 0), -ETIMEDOUT,
+	       "root's wait-all is not charged to uid 1000");
+	kt_set(wait_fd);
+	kt_set(wait_fd2);
+	waitpid(pid, &status, 0);
+	ok(WIFEXITED(status) && !WEXITSTATUS(status), "uid 1000's wait-alls released");
+	wait_all = 0;
+	close(wait_fd2);
+	write_param("max_wait_all_per_user", saved);
+	saved = read_param("max_waits_per_user");
+	close(wait_fd);
+	close(pipefd[0]);
+	close(pipefd[1]);
+}
+
+static void test_bytes_per_user(void)
+{
+	long saved = read_param("max_bytes_per_user");
+	int anon, named, other;
+
+	ok(saved > 0, "max_bytes_per_user is a module parameter (%ld)", saved);
+	write_param("max_bytes_per_user", 24 * 1024);
+	anon = fill_bytes(1000, 0, 1000);
+	named = fill_bytes(1000, 255, 1000);
+	other = fill_bytes(1001, 255, 1000);
+	ok(anon > 0 && anon < 250, "24 KiB hold %d anonymous events of uid 1000, then ENOSPC", anon);
+	ok(named > 0 && named * 3 < anon * 2,
+	   "... but fewer with 255-byte names (%d): names count against the limit", named);
+	is_int(other, named, "uid 1001 has its own byte budget");
+	write_param("max_bytes_per_user", saved);
+}
+
 int main(void)
 {
 	long per_user = read_param("max_events_per_user");
@@ -115,5 +279,7 @@ int main(void)
 	close(fds[0]);
 	write_param("max_events_per_ns", per_ns);
 	is_int(read_param("max_events_per_ns"), per_ns, "limits restored");
+	test_waits_per_user();
+	test_bytes_per_user();
 	return done();
 }

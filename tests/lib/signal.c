@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * A signal handler interrupts every kind of wait with EINTR (with and
- * without SA_RESTART), and the interrupted wait consumes nothing.
+ * A signal handler without SA_RESTART interrupts every kind of wait with
+ * EINTR, and the interrupted wait consumes nothing. With SA_RESTART the
+ * wait is restarted after the handler, as a futex wait is (a relative
+ * timeout keeps its deadline: see tests/core/restart.c).
  */
 #include "lt.h"
 
@@ -36,6 +38,18 @@ static void arm(int restart)
 	setitimer(ITIMER_REAL, &it, NULL);
 }
 
+/* A setter thread that never takes SIGALRM: the waiting thread does. */
+static void set_later(struct lt_setter *s, int ev, int delay_ms)
+{
+	sigset_t set, old;
+
+	sigemptyset(&set);
+	sigaddset(&set, SIGALRM);
+	pthread_sigmask(SIG_BLOCK, &set, &old);
+	lt_set_later(s, ev, delay_ms);
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
+}
+
 static void disarm(void)
 {
 	struct itimerval it = { 0 };
@@ -52,8 +66,10 @@ int main(void)
 	evs[0] = kev_create(NULL, KEV_MANUAL_RESET | KEV_INITIAL_SET, 0, NULL);
 	evs[1] = kev_create(NULL, 0, 0, NULL);
 
-	for (restart = 0; restart < 2; restart++) {
-		const char *how = restart ? "SA_RESTART" : "no SA_RESTART";
+	/* A handler without SA_RESTART ends every kind of wait with EINTR. */
+	restart = 0;
+	{
+		const char *how = "no SA_RESTART";
 
 		arm(restart);
 		lt_fails(kev_wait(evs[1], KEV_INFINITE), EINTR,
@@ -85,6 +101,59 @@ int main(void)
 		disarm();
 	}
 
+	/*
+	 * With SA_RESTART the handler runs (every 150 ms) and the wait goes on,
+	 * as a futex wait does, until the event is set 600 ms later.
+	 */
+	{
+		const char *how = "SA_RESTART";
+		struct lt_setter s = { 0 };
+
+		arm(1);
+		set_later(&s, evs[1], 600);
+		lt_is(kev_wait(evs[1], KEV_INFINITE), 0,
+		      "%s: kev_wait(KEV_INFINITE) restarted, then satisfied", how);
+		lt_join(&s);
+		ok(caught >= 2, "%s: the handler ran meanwhile (%d times)", how, (int)caught);
+
+		arm(1);
+		set_later(&s, evs[1], 600);
+		lt_is(kev_wait(evs[1], 20000), 0, "%s: kev_wait(20 s) restarted, then satisfied", how);
+		lt_join(&s);
+
+		arm(1);
+		set_later(&s, evs[1], 600);
+		lt_is(kev_wait_any(&evs[1], 1, 20000), 0,
+		      "%s: kev_wait_any restarted, then satisfied", how);
+		lt_join(&s);
+
+		arm(1);
+		set_later(&s, evs[1], 600);
+		lt_is(kev_wait_all(evs, 2, KEV_INFINITE), 0,
+		      "%s: kev_wait_all restarted, then satisfied", how);
+		lt_join(&s);
+
+		arm(1);
+		set_later(&s, evs[1], 600);
+		dl = lt_deadline(CLOCK_MONOTONIC, 20000);
+		lt_is(kev_wait_all_until(evs, 2, CLOCK_MONOTONIC, &dl), 0,
+		      "%s: kev_wait_all_until restarted, then satisfied", how);
+		lt_join(&s);
+
+		arm(1);
+		set_later(&s, evs[1], 600);
+		dl = lt_deadline(CLOCK_REALTIME, 20000);
+		lt_is(kev_wait_any_until(&evs[1], 1, CLOCK_REALTIME, &dl), 0,
+		      "%s: kev_wait_any_until restarted, then satisfied", how);
+		lt_join(&s);
+
+		arm(1);
+		lt_fails(kev_wait(evs[1], 700), ETIMEDOUT,
+			 "%s: a restarted relative wait still times out", how);
+		disarm();
+		lt_is(kev_state(evs[1]), 0, "%s: nothing left over", how);
+	}
+
 	/* A blocked signal does not interrupt. */
 	{
 		sigset_t set, old;
@@ -94,7 +163,7 @@ int main(void)
 		sigaddset(&set, SIGALRM);
 		sigprocmask(SIG_BLOCK, &set, &old);
 		arm(0);
-		lt_set_later(&s, evs[1], 400);
+		set_later(&s, evs[1], 400);
 		lt_is(kev_wait(evs[1], 20000), 0, "a blocked signal does not interrupt the wait");
 		lt_join(&s);
 		disarm();
