@@ -52,7 +52,9 @@ help:
 	@echo '                 (KERNEL=debug|kcsan: on KASAN, kmemleak, lockdep, KCSAN reports)'
 	@echo '  check          checkpatch --strict, sparse (C=2) and W=1 on the module: no warnings'
 	@echo '  ci             .ci/run: deps, build, every check above; last line "N passed, N failed"'
-	@echo '  demo vm-bench install test-install   (tools/demo.mk, bench/bench.mk, lib/lib.mk; see README.md)'
+	@echo '  vm-fuzz        guest fuzzer, FUZZ_CALLS=1000000 FUZZ_SEED=1 (KERNEL=debug: sanitizers)'
+	@echo '  vm-stress      invariant stress, STRESS_OPS=1000000 STRESS_SEED=1 (tests/tests.mk)'
+	@echo '  demo vm-bench vm-bench-setall install test-install   (tools/demo.mk, bench/bench.mk, lib/lib.mk; see README.md)'
 	@echo '  clean          remove build/ (the kernel cache in $${KEVENT_CACHE:-~/.cache/kevent} stays)'
 
 # --- set-up ---------------------------------------------------------------
@@ -181,7 +183,7 @@ ci:
 # --- targets of other parts of kevent (demo, vm-bench, install) go here ------
 # Each part keeps its rules in its own fragment: lib/lib.mk (shared library,
 # install, test-install), bench/*.mk, ...
--include $(wildcard lib/*.mk tools/*.mk bench/*.mk module/*.mk)
+-include $(wildcard lib/*.mk tools/*.mk bench/*.mk module/*.mk tests/*.mk)
 
 # -----------------------------------------------------------------------------
 

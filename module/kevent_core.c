@@ -69,17 +69,34 @@ static DEFINE_SPINLOCK(kevent_all_lock);
 
 /**
  * struct kevent_wait_entry - one event of one wait
- * @node:  kevent.waiters linkage
- * @ev:    the event
- * @q:     the wait this entry belongs to
- * @index: position of @ev in the caller's array
+ * @node:     kevent.waiters linkage
+ * @all_node: kevent.all_waiters linkage (wait-all entries only)
+ * @ev:       the event
+ * @q:        the wait this entry belongs to
+ * @index:    position of @ev in the caller's array
+ * @dup:      wait-any: @ev appears at a lower index too; not queued
  */
 struct kevent_wait_entry {
 	struct list_head node;
+	struct list_head all_node;
 	struct kevent *ev;
 	struct kevent_waitq *q;
 	u32 index;
+	bool dup;
 };
+
+/*
+ * Wait-alls from user space queued on one event at most. Each costs every
+ * state change of the event O(1) with interrupts off, whoever queued it:
+ * this bounds that work for each event, whatever other users do (the
+ * per-user limits alone do not: one person may own many uids). Kernel
+ * waits are not counted against it.
+ */
+static unsigned int kevent_max_wait_all_per_event = 1024;
+module_param_named(max_wait_all_per_event, kevent_max_wait_all_per_event,
+		   uint, 0644);
+MODULE_PARM_DESC(max_wait_all_per_event,
+		 "Maximum number of user-space wait-alls queued on one event (default 1024)");
 
 /**
  * struct kevent_waitq - one wait in progress
@@ -106,6 +123,7 @@ void kevent_init_object(struct kevent *ev, bool manual, bool signaled)
 	ev->manual = manual;
 	ev->signaled = signaled;
 	INIT_LIST_HEAD(&ev->waiters);
+	INIT_LIST_HEAD(&ev->all_waiters);
 	INIT_LIST_HEAD(&ev->watchers);
 	init_waitqueue_head(&ev->poll_wq);
 	refcount_set(&ev->ref, 1);
@@ -158,9 +176,7 @@ static void kevent_change(struct kevent *ev, bool signaled)
 	if (likely(!ev->all_hint))
 		return;
 	lockdep_assert_held(&kevent_all_lock);
-	list_for_each_entry(e, &ev->waiters, node) {
-		if (!e->q->all)
-			continue;
+	list_for_each_entry(e, &ev->all_waiters, all_node) {
 		if (signaled)
 			e->q->unsignaled--;
 		else
@@ -406,28 +422,44 @@ static void kevent_dequeue_any(struct kevent_wait_entry *e)
 	spin_unlock_irqrestore(&ev->lock, flags);
 }
 
-static void kevent_queue_all(struct kevent_waitq *q)
+/*
+ * Queue wait-all @q on all of its events, unless a user-space wait-all
+ * (@charged) would pass max_wait_all_per_event on one of them.
+ */
+static int kevent_queue_all(struct kevent_waitq *q, bool charged)
 {
+	unsigned int max = READ_ONCE(kevent_max_wait_all_per_event);
 	u32 i;
 
 	spin_lock_irq(&kevent_all_lock);
+	/* all_hint and all_user only change under kevent_all_lock. */
+	for (i = 0; charged && i < q->count; i++) {
+		if (q->entries[i].ev->all_user >= max) {
+			spin_unlock_irq(&kevent_all_lock);
+			return -ENOSPC;
+		}
+	}
 	q->unsignaled = 0;
 	for (i = 0; i < q->count; i++) {
 		struct kevent_wait_entry *e = &q->entries[i];
 
 		spin_lock_nest_lock(&e->ev->lock, &kevent_all_lock);
 		list_add_tail(&e->node, &e->ev->waiters);
+		list_add_tail(&e->all_node, &e->ev->all_waiters);
 		e->ev->nwaiters++;
 		e->ev->all_hint++;
+		if (charged)
+			e->ev->all_user++;
 		if (!e->ev->signaled)
 			q->unsignaled++;
 		spin_unlock(&e->ev->lock);
 	}
 	kevent_try_wake_all(q, NULL);
 	spin_unlock_irq(&kevent_all_lock);
+	return 0;
 }
 
-static void kevent_dequeue_all(struct kevent_waitq *q)
+static void kevent_dequeue_all(struct kevent_waitq *q, bool charged)
 {
 	u32 i;
 
@@ -437,8 +469,11 @@ static void kevent_dequeue_all(struct kevent_waitq *q)
 
 		spin_lock_nest_lock(&e->ev->lock, &kevent_all_lock);
 		list_del(&e->node);
+		list_del(&e->all_node);
 		e->ev->nwaiters--;
 		e->ev->all_hint--;
+		if (charged)
+			e->ev->all_user--;
 		spin_unlock(&e->ev->lock);
 	}
 	spin_unlock_irq(&kevent_all_lock);
@@ -519,13 +554,15 @@ static bool kevent_try_any(struct kevent **evs, u32 count, u32 *index)
  * kevent_wait_events() - wait for any or all of @count referenced events
  * @evs:     the events; duplicates are allowed for wait-any only
  * @count:   1..KEVENT_WAIT_MAX (validated by the caller)
- * @flags:   KEVENT_WAIT_ALL, KEVENT_WAIT_ABSOLUTE, KEVENT_WAIT_REALTIME
+ * @flags:   KEVENT_WAIT_ALL, KEVENT_WAIT_ABSOLUTE, KEVENT_WAIT_REALTIME, and
+ *           KEVENT_WAIT_USER for a user-space wait (limited per event)
  * @timeout: see struct kevent_wait_args
  * @state:   TASK_INTERRUPTIBLE, TASK_KILLABLE or TASK_UNINTERRUPTIBLE
  * @index:   out: the satisfying index (wait-any) or 0 (wait-all)
  *
  * Context: Process context; may sleep. The caller keeps @evs referenced.
- * Return: 0, -ETIMEDOUT, -EINTR or -ENOMEM.
+ * Return: 0, -ETIMEDOUT, -EINTR, -ENOMEM, or -ENOSPC (KEVENT_WAIT_USER
+ * wait-all on an event at max_wait_all_per_event).
  */
 int kevent_wait_events(struct kevent **evs, u32 count, u32 flags,
 		       u64 timeout, unsigned int state, u32 *index)
@@ -571,17 +608,30 @@ int kevent_wait_events(struct kevent **evs, u32 count, u32 flags,
 			return -ENOMEM;
 	}
 	for (i = 0; i < count; i++) {
-		q.entries[i].ev = evs[i];
-		q.entries[i].q = &q;
-		q.entries[i].index = i;
+		struct kevent_wait_entry *e = &q.entries[i];
+		u32 j;
+
+		e->ev = evs[i];
+		e->q = &q;
+		e->index = i;
+		/* The same event twice in a wait-any: only its first index waits. */
+		e->dup = false;
+		for (j = 0; j < i && !q.all && !e->dup; j++)
+			e->dup = evs[j] == evs[i];
 	}
 
 	if (q.all) {
-		kevent_queue_all(&q);
+		ret = kevent_queue_all(&q, flags & KEVENT_WAIT_USER);
+		if (ret)
+			goto out;
 		queued = count;
 	} else {
 		for (queued = 0; queued < count; ) {
-			kevent_queue_any(&q.entries[queued++]);
+			struct kevent_wait_entry *e = &q.entries[queued++];
+
+			if (e->dup)
+				continue;
+			kevent_queue_any(e);
 			if (atomic_read(&q.satisfied) != KEVENT_UNSATISFIED)
 				break;
 		}
@@ -596,10 +646,11 @@ int kevent_wait_events(struct kevent **evs, u32 count, u32 flags,
 	}
 
 	if (q.all) {
-		kevent_dequeue_all(&q);
+		kevent_dequeue_all(&q, flags & KEVENT_WAIT_USER);
 	} else {
 		for (i = 0; i < queued; i++)
-			kevent_dequeue_any(&q.entries[i]);
+			if (!q.entries[i].dup)
+				kevent_dequeue_any(&q.entries[i]);
 	}
 
 	/* Satisfied while giving up: the event was consumed for us. */
@@ -608,6 +659,7 @@ int kevent_wait_events(struct kevent **evs, u32 count, u32 flags,
 		ret = 0;
 	}
 
+out:
 	if (q.entries != stack_entries)
 		kfree(q.entries);
 	return ret;
@@ -752,9 +804,11 @@ void kevent_release(struct kevent *ev)
 	kevent_clear_watches(ev);
 	/* Give back the limits now, so a new event can be created at once. */
 	atomic_dec(&ev->ns->count);
-	atomic_dec(&ev->user->count);
-	atomic_long_sub(struct_size(ev, name, ev->name_len + 1),
-			&ev->user->bytes);
+	if (ev->charged) {
+		atomic_dec(&ev->user->count);
+		atomic_long_sub(struct_size(ev, name, ev->name_len + 1),
+				&ev->user->bytes);
+	}
 	INIT_WORK(&ev->release_work, kevent_release_workfn);
 	queue_work(kevent_wq, &ev->release_work);
 }

@@ -22,6 +22,7 @@
 #include <linux/sched.h>
 #include <linux/seq_file.h>
 #include <linux/slab.h>
+#include <linux/sched/signal.h>
 #include <linux/uaccess.h>
 #include <linux/user_namespace.h>
 
@@ -115,7 +116,10 @@ struct kevent *kevent_fdget(int fd, u32 access, int errno_access)
 
 /*
  * A wait that consumed events for a caller it cannot tell (the index is
- * no longer writable) gives them back, so that no wakeup is lost.
+ * no longer writable) gives them back at once, so that no wakeup is lost.
+ * At once: the index is written without faulting (see kevent_ioctl_wait()),
+ * so the caller cannot stall between the consumption and the give-back
+ * and turn it into a delayed SET of an event it may only wait on.
  */
 static void kevent_wait_give_back(struct kevent **evs, u32 count, u32 flags,
 				  u32 index)
@@ -145,8 +149,13 @@ static long kevent_wait_restart(struct kevent_wait_args __user *uarg,
 	if (args->timeout == KEVENT_TIMEOUT_INFINITE ||
 	    args->flags & KEVENT_WAIT_ABSOLUTE)
 		return -ERESTARTSYS;
-	if (put_user(deadline, &uarg->timeout) ||
-	    put_user(args->flags | KEVENT_WAIT_ABSOLUTE, &uarg->flags))
+	/*
+	 * Flags first: if only they reach user space, the old relative
+	 * timeout read as a deadline has passed, and a re-issued wait ends at
+	 * once instead of sleeping for the uptime.
+	 */
+	if (put_user(args->flags | KEVENT_WAIT_ABSOLUTE, &uarg->flags) ||
+	    put_user(deadline, &uarg->timeout))
 		return -EINTR;
 	return -ERESTARTSYS;
 }
@@ -183,9 +192,6 @@ long kevent_ioctl_wait(void __user *uarg)
 	if (copy_from_user(fds, u64_to_user_ptr(args.fds),
 			   args.count * sizeof(fds[0])))
 		return -EFAULT;
-	/* Probe the result now: once events are consumed it must not fail. */
-	if (put_user(0, &uargs->index))
-		return -EFAULT;
 
 	user = kevent_user_charge_wait(args.flags & KEVENT_WAIT_ALL);
 	if (IS_ERR(user))
@@ -219,13 +225,33 @@ long kevent_ioctl_wait(void __user *uarg)
 		timeout = kevent_deadline(timeout);
 		flags |= KEVENT_WAIT_ABSOLUTE;
 	}
-	ret = kevent_wait_events(evs, args.count, flags, timeout,
-				 TASK_INTERRUPTIBLE, &index);
-	if (ret == -EINTR)
-		ret = kevent_wait_restart(uargs, &args, timeout);
-	if (!ret && put_user(index, &uargs->index)) {
+	/*
+	 * The result is probed (with faults handled) before anything is
+	 * consumed, and written after it without faulting. If that write
+	 * fails (the page was paged out, or another thread made it read-only
+	 * or unmapped it), the consumed events are given back at once and the
+	 * wait starts over: the probe then faults the page back in, or fails
+	 * with EFAULT having consumed nothing.
+	 */
+	for (;;) {
+		if (put_user(0, &uargs->index)) {
+			ret = -EFAULT;
+			break;
+		}
+		ret = kevent_wait_events(evs, args.count,
+					 flags | KEVENT_WAIT_USER, timeout,
+					 TASK_INTERRUPTIBLE, &index);
+		if (ret == -EINTR)
+			ret = kevent_wait_restart(uargs, &args, timeout);
+		if (ret || !copy_to_user_nofault(&uargs->index, &index,
+						 sizeof(index)))
+			break;
 		kevent_wait_give_back(evs, args.count, args.flags, index);
-		ret = -EFAULT;
+		if (signal_pending(current)) {
+			ret = kevent_wait_restart(uargs, &args, timeout);
+			break;
+		}
+		cond_resched();
 	}
 out:
 	while (i--)

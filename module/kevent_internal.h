@@ -12,6 +12,7 @@
 #ifndef _KEVENT_INTERNAL_H
 #define _KEVENT_INTERNAL_H
 
+#include <linux/bits.h>
 #include <linux/kevent.h>
 #include <linux/list.h>
 #include <linux/mutex.h>
@@ -58,9 +59,8 @@ struct kevent_ns {
  * @waits: waits in progress charged to @uid (user space only)
  * @waits_all: the wait-alls among them
  * @bytes: memory of the events charged to @uid (object and name)
- * @ref:   one per event charged, plus transient lookups and waits
- * @node:  entry in the registry's user list (RCU for lookups)
- * @rcu:   deferred free, for lockless lookups
+ * @node:  entry in the registry's user table (read under RCU); entries
+ *         live until the module is unloaded
  */
 struct kevent_user {
 	kuid_t uid;
@@ -68,9 +68,7 @@ struct kevent_user {
 	atomic_t waits;
 	atomic_t waits_all;
 	atomic_long_t bytes;
-	refcount_t ref;
-	struct list_head node;
-	struct rcu_head rcu;
+	struct hlist_node node;
 };
 
 /**
@@ -78,10 +76,14 @@ struct kevent_user {
  * @lock:      protects @signaled, @waiters and @nwaiters
  * @manual:    notification (manual-reset) event; immutable
  * @signaled:  current state
- * @all_hint:  wait-all entries queued on this event (under @lock); while
- *             non-zero, @signaled may only change with kevent_all_lock held
+ * @all_hint:  wait-all entries queued on this event (under @lock and
+ *             kevent_all_lock); while non-zero, @signaled may only change
+ *             with kevent_all_lock held
+ * @all_user:  the user-space ones among them (under kevent_all_lock)
  * @nwaiters:  wait entries queued on @waiters (under @lock)
  * @waiters:   queued struct kevent_wait_entry, oldest first (FIFO)
+ * @all_waiters: the wait-all entries among them (under @lock and
+ *             kevent_all_lock), walked on every state change
  * @watchers:  struct kevent_watch weak references, cleared when the last
  *             reference goes (under @lock)
  * @poll_wq:   poll()/epoll waiters
@@ -90,6 +92,7 @@ struct kevent_user {
  * @handles:   open files referring to this event
  * @ns:        namespace the event is charged to (and named in)
  * @user:      user the event is charged to
+ * @charged:   counted in @user's limits (not for kernel-made events)
  * @uid:       creator's effective uid (owner)
  * @gid:       creator's effective gid
  * @mode:      permission bits
@@ -107,8 +110,10 @@ struct kevent {
 	bool manual;
 	bool signaled;
 	unsigned int all_hint;
+	unsigned int all_user;
 	unsigned int nwaiters;
 	struct list_head waiters;
+	struct list_head all_waiters;
 	struct list_head watchers;
 	wait_queue_head_t poll_wq;
 	refcount_t ref;
@@ -116,6 +121,7 @@ struct kevent {
 
 	struct kevent_ns *ns;
 	struct kevent_user *user;
+	bool charged;
 	kuid_t uid;
 	kgid_t gid;
 	umode_t mode;
@@ -144,6 +150,9 @@ struct kevent_watch {
 	struct kevent __rcu *ev;
 };
 
+/* kevent_wait_events() flag, beyond the uAPI's: a wait from user space. */
+#define KEVENT_WAIT_USER	BIT(31)
+
 /* kevent_core.c */
 struct kevent *kevent_watch_get(struct kevent_watch *w);
 void kevent_watch_attach(struct kevent_watch *w, struct kevent *ev);
@@ -159,6 +168,7 @@ void kevent_release(struct kevent *ev);
 
 /* kevent_names.c */
 void kevent_names_exit(void);
+void kevent_users_exit(void);
 struct kevent_ns *kevent_ns_get(struct ipc_namespace *ipc_ns);
 void kevent_ns_put(struct kevent_ns *ns);
 struct kevent *kevent_create_in(struct kevent_ns *ns, const char *name,

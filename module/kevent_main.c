@@ -41,6 +41,7 @@ static void __exit kevent_exit(void)
 	kevent_proc_exit();
 	kevent_names_exit();
 	kevent_core_exit();
+	kevent_users_exit();
 	/* Events are freed with kfree_rcu(): let those callbacks finish. */
 	rcu_barrier();
 }

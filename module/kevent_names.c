@@ -5,10 +5,10 @@
  *
  * Locking
  * -------
- * kevent_registry_mutex protects the list of struct kevent_ns and the list
- * of struct kevent_user (changes to them), and their refcounts reaching
- * zero. The user list is also walked under RCU, by waits, which must not
- * take a global mutex: entries are freed after a grace period.
+ * kevent_registry_mutex protects the list of struct kevent_ns and their
+ * refcounts reaching zero, and additions to the table of struct
+ * kevent_user. That table is read under RCU (waits must not take a global
+ * mutex); its entries live until unload.
  * kevent_ns.mutex protects that namespace's name table (insertions and
  * removals), its list of named events, and kevent.permanent/.hashed of its
  * events. Order: kevent_registry_mutex -> kevent_ns.mutex; neither is taken
@@ -36,6 +36,7 @@
 #include <linux/rculist.h>
 #include <linux/cred.h>
 #include <linux/ipc_namespace.h>
+#include <linux/hashtable.h>
 #include <linux/jhash.h>
 #include <linux/module.h>
 #include <linux/moduleparam.h>
@@ -84,7 +85,8 @@ MODULE_PARM_DESC(max_bytes_per_user,
 
 static DEFINE_MUTEX(kevent_registry_mutex);
 static LIST_HEAD(kevent_ns_list);
-static LIST_HEAD(kevent_user_list);
+/* Users' accounting entries, by uid; added under kevent_registry_mutex. */
+static DEFINE_HASHTABLE(kevent_users, 8);
 
 /* Default permission bits of a named event created with mode 0. */
 #define KEVENT_DEFAULT_MODE	0600
@@ -228,62 +230,63 @@ static bool kevent_charge(atomic_t *count, unsigned int max)
 	return true;
 }
 
-/* Lockless lookup of a live entry; NULL if @uid has none. */
-static struct kevent_user *kevent_user_find(kuid_t uid)
+/*
+ * A user's accounting entry. Entries are kept until unload once made, so
+ * that a wait finds its user's entry under RCU, without a lock or an
+ * allocation, even for a user who has no event (waiting on someone else's):
+ * one entry per uid that ever used kevent.
+ */
+static struct kevent_user *kevent_user_get(kuid_t uid)
 {
+	u32 key = __kuid_val(uid);
 	struct kevent_user *user;
 
 	rcu_read_lock();
-	list_for_each_entry_rcu(user, &kevent_user_list, node) {
-		if (uid_eq(user->uid, uid) && refcount_inc_not_zero(&user->ref)) {
+	hash_for_each_possible_rcu(kevent_users, user, node, key) {
+		if (uid_eq(user->uid, uid)) {
 			rcu_read_unlock();
 			return user;
 		}
 	}
 	rcu_read_unlock();
-	return NULL;
-}
 
-static struct kevent_user *kevent_user_get(kuid_t uid)
-{
-	struct kevent_user *user = kevent_user_find(uid);
-
-	if (user)
-		return user;
 	mutex_lock(&kevent_registry_mutex);
-	list_for_each_entry(user, &kevent_user_list, node) {
-		/* Under the mutex, a listed entry's count is not zero. */
-		if (uid_eq(user->uid, uid)) {
-			refcount_inc(&user->ref);
+	hash_for_each_possible(kevent_users, user, node, key)
+		if (uid_eq(user->uid, uid))
 			goto out;
-		}
-	}
 	user = kzalloc(sizeof(*user), GFP_KERNEL);
 	if (user) {
 		user->uid = uid;
-		refcount_set(&user->ref, 1);
-		list_add_rcu(&user->node, &kevent_user_list);
+		hash_add_rcu(kevent_users, &user->node, key);
 	}
 out:
 	mutex_unlock(&kevent_registry_mutex);
 	return user;
 }
 
-static void kevent_user_put(struct kevent_user *user)
+/**
+ * kevent_users_exit() - free the users' accounting entries
+ *
+ * Context: Module unload, after every event was freed.
+ */
+void kevent_users_exit(void)
 {
-	if (!refcount_dec_and_mutex_lock(&user->ref, &kevent_registry_mutex))
-		return;
-	list_del_rcu(&user->node);
-	mutex_unlock(&kevent_registry_mutex);
-	kfree_rcu(user, rcu);
+	struct hlist_node *tmp;
+	struct kevent_user *user;
+	unsigned int bkt;
+
+	hash_for_each_safe(kevent_users, bkt, tmp, user, node) {
+		hash_del(&user->node);
+		kfree(user);
+	}
 }
 
 /**
  * kevent_user_charge_wait() - charge a wait to the calling user
  * @all: a wait-all (also charged to max_wait_all_per_user)
  *
- * Context: Process context; the user's entry is found without a lock
- * while the user has events or waits, else under kevent_registry_mutex.
+ * Context: Process context; the user's entry is found without a lock,
+ * except the first time the user comes (kevent_registry_mutex).
  * Return: the user's entry, to be given to kevent_user_uncharge_wait(), or
  * ERR_PTR(-ENOSPC) at a limit, or ERR_PTR(-ENOMEM).
  */
@@ -293,14 +296,11 @@ struct kevent_user *kevent_user_charge_wait(bool all)
 
 	if (!user)
 		return ERR_PTR(-ENOMEM);
-	if (!kevent_charge(&user->waits, READ_ONCE(kevent_max_waits_per_user))) {
-		kevent_user_put(user);
+	if (!kevent_charge(&user->waits, READ_ONCE(kevent_max_waits_per_user)))
 		return ERR_PTR(-ENOSPC);
-	}
 	if (all && !kevent_charge(&user->waits_all,
 				  READ_ONCE(kevent_max_wait_all_per_user))) {
 		atomic_dec(&user->waits);
-		kevent_user_put(user);
 		return ERR_PTR(-ENOSPC);
 	}
 	return user;
@@ -318,7 +318,6 @@ void kevent_user_uncharge_wait(struct kevent_user *user, bool all)
 	if (all)
 		atomic_dec(&user->waits_all);
 	atomic_dec(&user->waits);
-	kevent_user_put(user);
 }
 
 /* Look up @key in @ns; only a live event is returned, referenced. */
@@ -374,11 +373,7 @@ static int kevent_permission(struct kevent *ev, u32 access)
 	return 0;
 }
 
-/*
- * Allocate and charge an event. On success the event takes over the
- * caller's reference on @user; on failure the caller still owns it (and
- * drops it outside ns->mutex: the registry mutex is taken first).
- */
+/* Allocate an event and charge it to @ns and, unless @kernel, to @user. */
 static struct kevent *kevent_alloc(struct kevent_ns *ns,
 				   struct kevent_user *user, const char *name,
 				   u32 name_len, u32 flags, umode_t mode,
@@ -391,8 +386,7 @@ static struct kevent *kevent_alloc(struct kevent_ns *ns,
 		goto nospc_ns;
 	/* The kernel API is trusted and is not charged to a user's limit. */
 	if (kernel) {
-		atomic_inc(&user->count);
-		atomic_long_add(size, &user->bytes);
+		/* owned by root, charged to nobody */
 	} else if (!kevent_charge(&user->count, READ_ONCE(kevent_max_per_user))) {
 		goto nospc_user;
 	} else if (atomic_long_add_return(size, &user->bytes) >
@@ -403,11 +397,14 @@ static struct kevent *kevent_alloc(struct kevent_ns *ns,
 	/* Charged to the creator's memory cgroup. */
 	ev = kzalloc(size, GFP_KERNEL_ACCOUNT);
 	if (!ev) {
-		atomic_long_sub(size, &user->bytes);
-		atomic_dec(&user->count);
+		if (!kernel) {
+			atomic_long_sub(size, &user->bytes);
+			atomic_dec(&user->count);
+		}
 		atomic_dec(&ns->count);
 		return ERR_PTR(-ENOMEM);
 	}
+	ev->charged = !kernel;
 	kevent_init_object(ev, flags & KEVENT_CREATE_MANUAL_RESET,
 			   flags & KEVENT_CREATE_INITIAL_SET);
 	refcount_inc(&ns->ref);
@@ -508,12 +505,8 @@ struct kevent *kevent_create_in(struct kevent_ns *ns, const char *name,
 	if (!user)
 		return ERR_PTR(-ENOMEM);
 
-	if (!name) {
-		ev = kevent_alloc(ns, user, NULL, 0, flags, mode, kernel);
-		if (IS_ERR(ev))
-			kevent_user_put(user);
-		return ev;
-	}
+	if (!name)
+		return kevent_alloc(ns, user, NULL, 0, flags, mode, kernel);
 
 	mutex_lock(&ns->mutex);
 	ev = kevent_lookup(ns, &key, &dying);
@@ -533,7 +526,6 @@ struct kevent *kevent_create_in(struct kevent_ns *ns, const char *name,
 	ev = kevent_alloc(ns, user, name, name_len, flags, mode, kernel);
 	if (IS_ERR(ev))
 		goto out;
-	user = NULL;	/* the event holds it now */
 	ret = rhashtable_lookup_insert_key(&ns->names, &key, &ev->hnode,
 					   kevent_name_params);
 	if (ret) {
@@ -557,13 +549,10 @@ make_permanent:
 		__kevent_make_permanent(ev);
 out:
 	mutex_unlock(&ns->mutex);
-	if (user)
-		kevent_user_put(user);
 	return ev;
 
 err_put:
 	mutex_unlock(&ns->mutex);
-	kevent_user_put(user);
 	kevent_put(ev);
 	return ERR_PTR(ret);
 }
@@ -650,7 +639,6 @@ void kevent_free(struct kevent *ev)
 		kevent_unhash(ev);
 		mutex_unlock(&ns->mutex);
 	}
-	kevent_user_put(ev->user);
 	kfree_rcu(ev, rcu);
 	kevent_ns_put(ns);
 }

@@ -6,7 +6,8 @@
  * The file is a seq_file with a real cursor: the position is an event's id
  * in kevent_ns.ids (plus one; 0 is the header), so each read() resumes
  * where the last one stopped instead of walking from the start, and one
- * read() formats at most one buffer (a page, or one record).
+ * read() formats at most one buffer (a page, or one record). The file
+ * cannot be seeked or pread (ESPIPE): only sequential reads.
  *
  * Locking: kevent_ns.mutex is taken in ->start() and dropped in ->stop(),
  * so it is held for one read()'s worth of records, never for a whole walk
@@ -119,7 +120,13 @@ static int kevent_proc_open(struct inode *inode, struct file *file)
 		return ret;
 	}
 	((struct seq_file *)file->private_data)->private = ns;
-	return 0;
+	/*
+	 * Not seekable: seq_file serves a pread() or lseek() to another
+	 * position by formatting every record from the start in one
+	 * ->start()/->stop() section, which would hold ns->mutex for a walk
+	 * of the whole namespace.
+	 */
+	return nonseekable_open(inode, file);
 }
 
 static int kevent_proc_release(struct inode *inode, struct file *file)
@@ -133,7 +140,6 @@ static int kevent_proc_release(struct inode *inode, struct file *file)
 static const struct proc_ops kevent_proc_ops = {
 	.proc_open	= kevent_proc_open,
 	.proc_read	= seq_read,
-	.proc_lseek	= seq_lseek,
 	.proc_release	= kevent_proc_release,
 };
 

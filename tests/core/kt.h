@@ -186,4 +186,55 @@ static inline int kt_readable(int fd)
 	return poll(&p, 1, 0) == 1 && (p.revents & POLLIN);
 }
 
+/* kevent's module parameters (/sys/module/kevent/parameters/NAME). */
+static inline long kt_param(const char *name)
+{
+	char path[128];
+	long v = -1;
+	FILE *f;
+
+	snprintf(path, sizeof(path), "/sys/module/kevent/parameters/%s", name);
+	f = fopen(path, "r");
+	if (f) {
+		if (fscanf(f, "%ld", &v) != 1)
+			v = -1;
+		fclose(f);
+	}
+	return v;
+}
+
+static inline int kt_set_param(const char *name, long v)
+{
+	char path[128];
+	FILE *f;
+
+	snprintf(path, sizeof(path), "/sys/module/kevent/parameters/%s", name);
+	f = fopen(path, "w");
+	if (!f)
+		return -1;
+	fprintf(f, "%ld\n", v);
+	return fclose(f);
+}
+
+/*
+ * KEY=N on the kernel command line (how `make vm-fuzz` and friends pass
+ * parameters to a guest program), else @def.
+ */
+static inline unsigned long long kt_cmdline_value(const char *key, unsigned long long def)
+{
+	char buf[4096], *p;
+	size_t klen = strlen(key);
+	FILE *f = fopen("/proc/cmdline", "r");
+	unsigned long long v = def;
+
+	if (!f)
+		return def;
+	if (fgets(buf, sizeof(buf), f))
+		for (p = strstr(buf, key); p; p = strstr(p + 1, key))
+			if ((p == buf || p[-1] == ' ') && p[klen] == '=')
+				v = strtoull(p + klen + 1, NULL, 0);
+	fclose(f);
+	return v;
+}
+
 #endif /* KT_H */

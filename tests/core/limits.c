@@ -11,37 +11,6 @@
 
 #include "kt.h"
 
-#define PARAM "/sys/module/kevent/parameters/"
-
-static long read_param(const char *name)
-{
-	char path[128];
-	long v = -1;
-	FILE *f;
-
-	snprintf(path, sizeof(path), PARAM "%s", name);
-	f = fopen(path, "r");
-	if (f) {
-		if (fscanf(f, "%ld", &v) != 1)
-			v = -1;
-		fclose(f);
-	}
-	return v;
-}
-
-static int write_param(const char *name, long v)
-{
-	char path[128];
-	FILE *f;
-
-	snprintf(path, sizeof(path), PARAM "%s", name);
-	f = fopen(path, "w");
-	if (!f)
-		return -1;
-	fprintf(f, "%ld\n", v);
-	return fclose(f);
-}
-
 /*
  * As @uid (0: stay root), optionally in a new IPC namespace: create events
  * until one fails. Returns how many succeeded, or 200 + errno... encoded as
@@ -149,12 +118,12 @@ static pid_t park_waits(uid_t uid, int n, int *pipefd)
 
 static void test_waits_per_user(void)
 {
-	long saved = read_param("max_waits_per_user");
+	long saved = kt_param("max_waits_per_user");
 	int pipefd[2], r = 0, status;
 	pid_t pid;
 
 	ok(saved > 0, "max_waits_per_user is a module parameter (%ld)", saved);
-	write_param("max_waits_per_user", 4);
+	kt_set_param("max_waits_per_user", 4);
 	wait_fd = kt_create_ex("kt-waits", KEVENT_CREATE_MANUAL_RESET, 0644, NULL);
 	if (pipe(pipefd))
 		bail_out("pipe");
@@ -185,12 +154,12 @@ static void test_waits_per_user(void)
 	is_int(r, -ENOSPC, "ended waits give their room back (4 again, then ENOSPC)");
 	kt_set(wait_fd);
 	waitpid(pid, &status, 0);
-	write_param("max_waits_per_user", saved);
+	kt_set_param("max_waits_per_user", saved);
 
 	/* Wait-alls have their own, lower limit. */
-	saved = read_param("max_wait_all_per_user");
+	saved = kt_param("max_wait_all_per_user");
 	ok(saved > 0, "max_wait_all_per_user is a module parameter (%ld)", saved);
-	write_param("max_wait_all_per_user", 3);
+	kt_set_param("max_wait_all_per_user", 3);
 	kt_reset(wait_fd);
 	wait_fd2 = kt_create_ex("kt-waits2", KEVENT_CREATE_MANUAL_RESET, 0644, NULL);
 	wait_all = 1;
@@ -209,8 +178,8 @@ static void test_waits_per_user(void)
 	ok(WIFEXITED(status) && !WEXITSTATUS(status), "uid 1000's wait-alls released");
 	wait_all = 0;
 	close(wait_fd2);
-	write_param("max_wait_all_per_user", saved);
-	saved = read_param("max_waits_per_user");
+	kt_set_param("max_wait_all_per_user", saved);
+	saved = kt_param("max_waits_per_user");
 	close(wait_fd);
 	close(pipefd[0]);
 	close(pipefd[1]);
@@ -218,11 +187,11 @@ static void test_waits_per_user(void)
 
 static void test_bytes_per_user(void)
 {
-	long saved = read_param("max_bytes_per_user");
+	long saved = kt_param("max_bytes_per_user");
 	int anon, named, other;
 
 	ok(saved > 0, "max_bytes_per_user is a module parameter (%ld)", saved);
-	write_param("max_bytes_per_user", 24 * 1024);
+	kt_set_param("max_bytes_per_user", 24 * 1024);
 	anon = fill_bytes(1000, 0, 1000);
 	named = fill_bytes(1000, 255, 1000);
 	other = fill_bytes(1001, 255, 1000);
@@ -230,13 +199,13 @@ static void test_bytes_per_user(void)
 	ok(named > 0 && named * 3 < anon * 2,
 	   "... but fewer with 255-byte names (%d): names count against the limit", named);
 	is_int(other, named, "uid 1001 has its own byte budget");
-	write_param("max_bytes_per_user", saved);
+	kt_set_param("max_bytes_per_user", saved);
 }
 
 int main(void)
 {
-	long per_user = read_param("max_events_per_user");
-	long per_ns = read_param("max_events_per_ns");
+	long per_user = kt_param("max_events_per_user");
+	long per_ns = kt_param("max_events_per_ns");
 	int r, fds[11], i;
 
 	if (kt_dev() < 0)
@@ -244,7 +213,7 @@ int main(void)
 	ok(per_user > 0 && per_ns > 0, "limits are module parameters (per user %ld, per ns %ld)",
 	   per_user, per_ns);
 
-	write_param("max_events_per_user", 10);
+	kt_set_param("max_events_per_user", 10);
 	r = fill(1000, 0, 50);
 	is_int(r, 0x80 | 10, "uid 1000 creates 10 events, then ENOSPC");
 	r = fill(1001, 0, 50);
@@ -267,9 +236,9 @@ int main(void)
 	}
 	while (i-- > 0)
 		close(fds[i]);
-	write_param("max_events_per_user", per_user);
+	kt_set_param("max_events_per_user", per_user);
 
-	write_param("max_events_per_ns", 5);
+	kt_set_param("max_events_per_ns", 5);
 	r = fill(0, 1, 50);
 	is_int(r, 0x80 | 5, "a new IPC namespace holds 5 events, then ENOSPC");
 	r = fill(1000, 1, 50);
@@ -277,8 +246,8 @@ int main(void)
 	fds[0] = kt_create(NULL, 0);
 	ok(fds[0] >= 0, "the initial namespace is unaffected");
 	close(fds[0]);
-	write_param("max_events_per_ns", per_ns);
-	is_int(read_param("max_events_per_ns"), per_ns, "limits restored");
+	kt_set_param("max_events_per_ns", per_ns);
+	is_int(kt_param("max_events_per_ns"), per_ns, "limits restored");
 	test_waits_per_user();
 	test_bytes_per_user();
 	return done();

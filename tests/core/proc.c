@@ -68,6 +68,12 @@ int main(void)
 
 	fd = open("/proc/kevent", O_RDONLY);
 	ok(fd >= 0, "open /proc/kevent");
+	/* A pread or seek far ahead would make one call format everything. */
+	errno = 0;
+	ok(pread(fd, buf, 1, 1LL << 40) < 0 && errno == ESPIPE,
+	   "pread() far ahead: ESPIPE (%s)", strerror(errno));
+	errno = 0;
+	ok(lseek(fd, 1 << 20, SEEK_SET) < 0 && errno == ESPIPE, "lseek(): ESPIPE");
 	r = read(fd, buf, BIG_READ);
 	ok(r > 0 && r <= 65536,
 	   "one read() of 1 MiB returns one bounded buffer, not the whole file (%zd bytes)", r);
