@@ -8,7 +8,9 @@
  * its own that is never signaled: the worst case for a setter that checks
  * each waiter's other events. Root then times SET (and RESET) of V. The
  * interrupts-off section of a SET is inside the ioctl, so the ioctl time
- * is an upper bound on it.
+ * is an upper bound on it. Where the kernel has the irqsoff tracer (the
+ * debug profile), the longest interrupts-off section of the whole system
+ * during the SETs and RESETs is measured too (tracing_max_latency).
  *
  *   setall [N...]     default: 0 1000 7000
  *
@@ -124,6 +126,50 @@ static pid_t park(int n)
 	return pid;
 }
 
+#define TRACING "/sys/kernel/tracing/"
+
+static int write_str(const char *path, const char *str)
+{
+	FILE *f = fopen(path, "w");
+
+	if (!f)
+		return -1;
+	fputs(str, f);
+	return fclose(f);
+}
+
+/* Start the irqsoff tracer; 0 if this kernel has none. */
+static int irqsoff_start(void)
+{
+	char buf[512] = "";
+	FILE *f = fopen(TRACING "available_tracers", "r");
+
+	if (!f)
+		return 0;
+	if (!fgets(buf, sizeof(buf), f))
+		buf[0] = '\0';
+	fclose(f);
+	if (!strstr(buf, "irqsoff"))
+		return 0;
+	return write_str(TRACING "current_tracer", "irqsoff") == 0 &&
+	       write_str(TRACING "tracing_max_latency", "0") == 0;
+}
+
+/* The longest interrupts-off section since irqsoff_start(), in µs. */
+static long irqsoff_max(void)
+{
+	long v = -1;
+	FILE *f = fopen(TRACING "tracing_max_latency", "r");
+
+	if (f) {
+		if (fscanf(f, "%ld", &v) != 1)
+			v = -1;
+		fclose(f);
+	}
+	write_str(TRACING "current_tracer", "nop");
+	return v;
+}
+
 static int cmp(const void *a, const void *b)
 {
 	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
@@ -151,10 +197,13 @@ int main(int argc, char **argv)
 	memcpy(&fds[1], others, sizeof(others));
 	fds[KEVENT_WAIT_MAX - 1] = never;
 
-	printf("| foreign wait-all waiters | SET median µs | SET max µs | RESET median µs | RESET max µs |\n");
-	printf("|---|---|---|---|---|\n");
+	printf("| foreign wait-all waiters | SET median µs | SET max µs | RESET median µs | RESET max µs | longest IRQs-off section µs |\n");
+	printf("|---|---|---|---|---|---|\n");
 	for (k = 0; k < nn; k++) {
 		int n = argc > 1 ? atoi(argv[k + 1]) : defaults[k];
+		char irqs[48];
+		long irqs_off;
+		int tracer;
 		pid_t pid;
 
 		*refused = 0;
@@ -169,6 +218,7 @@ int main(int argc, char **argv)
 			waitpid(pid, NULL, 0);
 			return 1;
 		}
+		tracer = irqsoff_start();
 		for (i = 0; i < ROUNDS; i++) {
 			t0 = now_ns();
 			op(victim, KEVENT_IOC_SET);
@@ -177,12 +227,17 @@ int main(int argc, char **argv)
 			op(victim, KEVENT_IOC_RESET);
 			reset[i] = now_ns() - t0;
 		}
+		irqs_off = tracer ? irqsoff_max() : -1;
 		qsort(set, ROUNDS, sizeof(set[0]), cmp);
 		qsort(reset, ROUNDS, sizeof(reset[0]), cmp);
-		printf("| %d (%ld queued, %d refused: ENOSPC) | %.1f | %.1f | %.1f | %.1f |\n",
+		if (irqs_off >= 0)
+			snprintf(irqs, sizeof(irqs), "%ld", irqs_off);
+		else
+			snprintf(irqs, sizeof(irqs), "n/a (no irqsoff tracer)");
+		printf("| %d (%ld queued, %d refused: ENOSPC) | %.1f | %.1f | %.1f | %.1f | %s |\n",
 		       n, waiters(victim), *refused,
 		       set[ROUNDS / 2] / 1e3, set[ROUNDS - 1] / 1e3,
-		       reset[ROUNDS / 2] / 1e3, reset[ROUNDS - 1] / 1e3);
+		       reset[ROUNDS / 2] / 1e3, reset[ROUNDS - 1] / 1e3, irqs);
 		kill(pid, SIGKILL);
 		waitpid(pid, NULL, 0);
 		while (waiters(victim) > 0)

@@ -50,6 +50,7 @@
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
+#include <linux/error-injection.h>
 #include <linux/hrtimer.h>
 #include <linux/ktime.h>
 #include <linux/module.h>
@@ -664,6 +665,8 @@ out:
 		kfree(q.entries);
 	return ret;
 }
+
+ALLOW_ERROR_INJECTION(kevent_wait_events, ERRNO);
 
 /* Final reference dropped: free in process context (names, namespaces). */
 static void kevent_release_workfn(struct work_struct *work)

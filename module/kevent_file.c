@@ -14,6 +14,7 @@
 
 #include <linux/anon_inodes.h>
 #include <linux/cred.h>
+#include <linux/error-injection.h>
 #include <linux/fcntl.h>
 #include <linux/file.h>
 #include <linux/fs.h>
@@ -86,6 +87,8 @@ int kevent_publish_fd(struct kevent *ev, u32 access, bool cloexec,
 	fd_install(fd, file);
 	return 0;
 }
+
+ALLOW_ERROR_INJECTION(kevent_publish_fd, ERRNO);
 
 /**
  * kevent_fdget() - look up an event fd for a wait

@@ -43,6 +43,7 @@
 #include <linux/atomic.h>
 #include <linux/compat.h>
 #include <linux/device.h>
+#include <linux/error-injection.h>
 #include <linux/err.h>
 #include <linux/fs.h>
 #include <linux/hrtimer.h>
@@ -269,8 +270,8 @@ static enum hrtimer_mode hwsim_timer_mode(struct hwsim_req *req)
 		HRTIMER_MODE_REL_SOFT : HRTIMER_MODE_REL_HARD;
 }
 
-static struct hwsim_req *hwsim_req_alloc(struct hwsim_file *f,
-					 enum hwsim_kind kind, u32 context)
+static noinline struct hwsim_req *
+hwsim_req_alloc(struct hwsim_file *f, enum hwsim_kind kind, u32 context)
 {
 	struct hwsim_req *req = kzalloc(sizeof(*req), GFP_KERNEL);
 
@@ -286,6 +287,8 @@ static struct hwsim_req *hwsim_req_alloc(struct hwsim_file *f,
 	atomic_long_inc(&hwsim_requests);
 	return req;
 }
+
+ALLOW_ERROR_INJECTION(hwsim_req_alloc, NULL);
 
 /**
  * hwsim_req_sync() - stop a request's timer and work item

@@ -32,6 +32,7 @@
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
 #include <linux/capability.h>
+#include <linux/error-injection.h>
 #include <linux/nsproxy.h>
 #include <linux/rculist.h>
 #include <linux/cred.h>
@@ -199,6 +200,8 @@ out:
 	return ns;
 }
 
+ALLOW_ERROR_INJECTION(kevent_ns_get, ERRNO);
+
 /**
  * kevent_ns_put() - drop a reference from kevent_ns_get()
  * @ns: the namespace state
@@ -236,7 +239,7 @@ static bool kevent_charge(atomic_t *count, unsigned int max)
  * allocation, even for a user who has no event (waiting on someone else's):
  * one entry per uid that ever used kevent.
  */
-static struct kevent_user *kevent_user_get(kuid_t uid)
+static noinline struct kevent_user *kevent_user_get(kuid_t uid)
 {
 	u32 key = __kuid_val(uid);
 	struct kevent_user *user;
@@ -263,6 +266,8 @@ out:
 	mutex_unlock(&kevent_registry_mutex);
 	return user;
 }
+
+ALLOW_ERROR_INJECTION(kevent_user_get, NULL);
 
 /**
  * kevent_users_exit() - free the users' accounting entries
@@ -374,10 +379,9 @@ static int kevent_permission(struct kevent *ev, u32 access)
 }
 
 /* Allocate an event and charge it to @ns and, unless @kernel, to @user. */
-static struct kevent *kevent_alloc(struct kevent_ns *ns,
-				   struct kevent_user *user, const char *name,
-				   u32 name_len, u32 flags, umode_t mode,
-				   bool kernel)
+static noinline struct kevent *
+kevent_alloc(struct kevent_ns *ns, struct kevent_user *user, const char *name,
+	     u32 name_len, u32 flags, umode_t mode, bool kernel)
 {
 	struct kevent *ev;
 	size_t size = struct_size(ev, name, name_len + 1);
@@ -425,6 +429,8 @@ nospc_user:
 nospc_ns:
 	return ERR_PTR(-ENOSPC);
 }
+
+ALLOW_ERROR_INJECTION(kevent_alloc, ERRNO);
 
 /**
  * kevent_may_make_permanent() - may the caller make events permanent?

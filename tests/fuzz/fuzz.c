@@ -666,7 +666,7 @@ static void fuzz_process(int kind, uint64_t seed, unsigned long calls)
 	}
 	sigaction(SIGALRM, &sa, NULL);
 
-	calls_per_thread = calls / THREADS;
+	calls_per_thread = (calls + THREADS - 1) / THREADS;
 	for (i = 0; i < THREADS; i++) {
 		w[i].r.s = (seed * 0x9e3779b97f4a7c15ULL) ^ ((uint64_t)(kind * THREADS + i + 1) << 32) ^ 1;
 		w[i].dev = dev;
@@ -731,7 +731,7 @@ int main(void)
 		fflush(stdout);
 		pids[i] = fork();
 		if (!pids[i])
-			fuzz_process(i, seed + i, calls / NPROCS);
+			fuzz_process(i, seed + i, (calls + NPROCS - 1) / NPROCS);
 	}
 	for (i = 0; i < NPROCS; i++) {
 		waitpid(pids[i], &status, 0);

@@ -300,7 +300,7 @@ int main(void)
 	lock_fd = kt_create("st-lock", KEVENT_CREATE_INITIAL_SET);
 	if (lock_fd < 0 || sync_fd[NSYNC - 1] < 0 || notif_fd[NNOTIF - 1] < 0)
 		bail_out("create: %s", strerror(errno));
-	ops_per_thread = ops / (NPROC * NTHREAD);
+	ops_per_thread = (ops + NPROC * NTHREAD - 1) / (NPROC * NTHREAD);
 	diag("seed %llu, %ld operations, %d processes x %d threads, %d sync and %d notification events",
 	     (unsigned long long)seed, ops, NPROC, NTHREAD, NSYNC, NNOTIF);
 
