@@ -47,20 +47,6 @@ static int foreign_wait_all(void)
 	return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }
 
-static int root_capacity(int max)
-{
-	int fds[64], n, i;
-
-	for (n = 0; n < max && n < 64; n++) {
-		fds[n] = kt_create(NULL, 0);
-		if (fds[n] < 0)
-			break;
-	}
-	for (i = 0; i < n; i++)
-		close(fds[i]);
-	return n;
-}
-
 int main(void)
 {
 	long saved_event = kt_param("max_wait_all_per_event");
@@ -111,11 +97,11 @@ int main(void)
 
 	/* Kernel-made events are not charged to root. */
 	kt_set_param("max_events_per_user", 20);
-	before = root_capacity(40);
+	before = kt_capacity(40);
 	snprintf(cmd, sizeof(cmd), "insmod %s/kevent_consumer.ko name=kt-bounds-kmod",
 		 getenv("KEVENT_TEST_MODDIR") ?: "/opt/kevent/test-modules");
 	is_int(system(cmd), 0, "a module creates two events through the kernel API");
-	after = root_capacity(40);
+	after = kt_capacity(40);
 	system("rmmod kevent_consumer");
 	kt_set_param("max_events_per_user", saved_user);
 	ok(before > 0 && before < 40 && after == before,

@@ -237,4 +237,46 @@ static inline unsigned long long kt_cmdline_value(const char *key, unsigned long
 	return v;
 }
 
+/* write(2) of @str to @path: 0 or -errno. */
+static inline int kt_write_file(const char *path, const char *str)
+{
+	int fd = open(path, O_WRONLY | O_CLOEXEC), r;
+
+	if (fd < 0)
+		return -errno;
+	r = write(fd, str, strlen(str)) == (ssize_t)strlen(str) ? 0 : -errno;
+	close(fd);
+	return r;
+}
+
+/* 1 if /proc/kevent lists @name (as its first field), else 0. */
+static inline int kt_proc_lists(const char *name)
+{
+	char line[600], n[520];
+	int found = 0;
+	FILE *f = fopen("/proc/kevent", "r");
+
+	while (f && fgets(line, sizeof(line), f))
+		if (sscanf(line, "%519s", n) == 1 && !strcmp(n, name))
+			found = 1;
+	if (f)
+		fclose(f);
+	return found;
+}
+
+/* How many anonymous events the caller can still create, up to @max (<= 64). */
+static inline int kt_capacity(int max)
+{
+	int fds[64], n, i;
+
+	for (n = 0; n < max && n < 64; n++) {
+		fds[n] = kt_create(NULL, 0);
+		if (fds[n] < 0)
+			break;
+	}
+	for (i = 0; i < n; i++)
+		close(fds[i]);
+	return n;
+}
+
 #endif /* KT_H */

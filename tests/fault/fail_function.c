@@ -23,17 +23,6 @@
 
 #define FF	"/sys/kernel/debug/fail_function/"
 
-static int write_str(const char *path, const char *s)
-{
-	int fd = open(path, O_WRONLY | O_CLOEXEC), r;
-
-	if (fd < 0)
-		return -errno;
-	r = write(fd, s, strlen(s)) == (ssize_t)strlen(s) ? 0 : -errno;
-	close(fd);
-	return r;
-}
-
 static int mif_fd = -1;
 
 /* Make @func return @retval for this task, every call, until clear(). */
@@ -42,12 +31,12 @@ static int inject(const char *func, long retval)
 	char path[256], val[32];
 	int r;
 
-	r = write_str(FF "inject", func);
+	r = kt_write_file(FF "inject", func);
 	if (r)
 		return r;
 	snprintf(path, sizeof(path), FF "%s/retval", func);
 	snprintf(val, sizeof(val), "%ld", retval);
-	r = write_str(path, val);
+	r = kt_write_file(path, val);
 	if (!r)
 		r = pwrite(mif_fd, "1", 1, 0) == 1 ? 0 : -errno;
 	return r;
@@ -57,36 +46,7 @@ static void clear(void)
 {
 	if (pwrite(mif_fd, "0", 1, 0) != 1)
 		bail_out("make-it-fail: %s", strerror(errno));
-	write_str(FF "inject", "\n");
-}
-
-static int proc_lists(const char *name)
-{
-	char line[600], n[520];
-	int found = 0;
-	FILE *f = fopen("/proc/kevent", "r");
-
-	while (f && fgets(line, sizeof(line), f))
-		if (sscanf(line, "%519s", n) == 1 && !strcmp(n, name))
-			found = 1;
-	if (f)
-		fclose(f);
-	return found;
-}
-
-/* As many events as root may still create, up to @max (all closed again). */
-static int capacity(int max)
-{
-	int fds[64], n, i;
-
-	for (n = 0; n < max && n < 64; n++) {
-		fds[n] = kt_create(NULL, 0);
-		if (fds[n] < 0)
-			break;
-	}
-	for (i = 0; i < n; i++)
-		close(fds[i]);
-	return n;
+	kt_write_file(FF "inject", "\n");
 }
 
 int main(void)
@@ -105,16 +65,16 @@ int main(void)
 	mif_fd = open("/proc/thread-self/make-it-fail", O_RDWR | O_CLOEXEC);
 	if (hw < 0 || mif_fd < 0)
 		bail_out("hwsim or make-it-fail: %s", strerror(errno));
-	write_str(FF "probability", "100");
-	write_str(FF "interval", "1");
-	write_str(FF "times", "-1");
-	write_str(FF "task-filter", "Y");
-	write_str(FF "verbose", "0");
+	kt_write_file(FF "probability", "100");
+	kt_write_file(FF "interval", "1");
+	kt_write_file(FF "times", "-1");
+	kt_write_file(FF "task-filter", "Y");
+	kt_write_file(FF "verbose", "0");
 	ev = kt_create("ff-existing", 0);
 	fds[0] = kt_create(NULL, 0);
 	fds[1] = kt_create(NULL, 0);
 	kt_set_param("max_events_per_user", 30);
-	cap_before = capacity(40);
+	cap_before = kt_capacity(40);
 
 	/* kevent_ns_get */
 	is_int(inject("kevent_ns_get", -ENOMEM), 0, "inject kevent_ns_get");
@@ -144,7 +104,7 @@ int main(void)
 	close(fd);
 	clear();
 	is_int(kt_open("ff-alloc", KEVENT_ACCESS_ALL), -ENOENT, "... no name was made");
-	ok(!proc_lists("ff-alloc"), "... nor listed");
+	ok(!kt_proc_lists("ff-alloc"), "... nor listed");
 
 	/* kevent_publish_fd: the event exists when the fd fails. */
 	is_int(inject("kevent_publish_fd", -EMFILE), 0, "inject kevent_publish_fd (EMFILE)");
@@ -175,7 +135,7 @@ int main(void)
 	r = ioctl(hw, KEVENT_HWSIM_IOC_NOTIFY, &nt);
 	ok(r == 0 || errno == ENOENT, "hwsim works afterwards");
 
-	cap_after = capacity(40);
+	cap_after = kt_capacity(40);
 	kt_set_param("max_events_per_user", saved_user);
 	ok(cap_before > 0 && cap_after == cap_before,
 	   "no charge was left behind: root creates as many events as before (%d, %d)",

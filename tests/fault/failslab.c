@@ -25,17 +25,6 @@
 #define FAILSLAB	"/sys/kernel/debug/failslab/"
 #define MAX_NTH		200
 
-static int write_str(const char *path, const char *s)
-{
-	int fd = open(path, O_WRONLY | O_CLOEXEC), r;
-
-	if (fd < 0)
-		return -errno;
-	r = write(fd, s, strlen(s)) == (ssize_t)strlen(s) ? 0 : -errno;
-	close(fd);
-	return r;
-}
-
 /*
  * This thread's fail-nth, opened once: opening it while armed would itself
  * allocate, and count as one of the fault points. Reopened after fork().
@@ -78,20 +67,6 @@ static void disarm(void)
 		was_injected = 1;
 }
 
-static int proc_lists(const char *name)
-{
-	char line[600], n[520];
-	int found = 0;
-	FILE *f = fopen("/proc/kevent", "r");
-
-	while (f && fgets(line, sizeof(line), f))
-		if (sscanf(line, "%519s", n) == 1 && !strcmp(n, name))
-			found = 1;
-	if (f)
-		fclose(f);
-	return found;
-}
-
 static int hw = -1;
 static int evs[8];
 
@@ -119,7 +94,7 @@ static int op_create_named(int nth)
 	if (fd < 0) {
 		disarm();
 		if (kt_open("fi-named", KEVENT_ACCESS_ALL) != -ENOENT ||
-		    proc_lists("fi-named"))
+		    kt_proc_lists("fi-named"))
 			return -EEXIST;	/* half-registered */
 		return fd;
 	}
@@ -346,8 +321,8 @@ int main(void)
 		bail_out("%s: %s", KEVENT_HWSIM_DEVICE_PATH, strerror(errno));
 	nth_open();
 	/* GFP_KERNEL allocations too, and quietly (no stack dump per fault). */
-	write_str(FAILSLAB "ignore-gfp-wait", "N");
-	write_str(FAILSLAB "verbose", "0");
+	kt_write_file(FAILSLAB "ignore-gfp-wait", "N");
+	kt_write_file(FAILSLAB "verbose", "0");
 	for (i = 0; i < 8; i++)
 		evs[i] = kt_create(NULL, 0);
 	existing = kt_create("fi-existing", 0);
@@ -373,10 +348,10 @@ int main(void)
 		   sites[s].name, nth - 1, failures, bad ? "; first bad result: " : "",
 		   bad ? strerror(-badr) : "");
 	}
-	write_str(FAILSLAB "ignore-gfp-wait", "Y");
+	kt_write_file(FAILSLAB "ignore-gfp-wait", "Y");
 
 	is_int(kt_open("fi-named", KEVENT_ACCESS_ALL), -ENOENT, "no name was left behind");
-	is_int(proc_lists("fi-named"), 0, "... nor listed in /proc/kevent");
+	is_int(kt_proc_lists("fi-named"), 0, "... nor listed in /proc/kevent");
 	fd = kt_create("fi-after", 0);
 	ok(fd >= 0 && kt_set(fd) == 0 && kt_wait(fd, 0) == 0, "kevent works afterwards");
 	close(fd);
