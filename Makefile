@@ -149,8 +149,9 @@ all-guest-inputs: modules test-modules lib tools tests
 
 VMRUN_OPTS = --kernel $(KERNEL) $(if $(VM_TIMEOUT),--timeout $(VM_TIMEOUT))
 
+# CMD is a shell command line: the guest's sh -c runs it.
 vm-run: initramfs
-	@scripts/vm-run $(VMRUN_OPTS) -- '$(subst ','"'"',$(CMD))'
+	@scripts/vm-run $(VMRUN_OPTS) -- sh -c '$(subst ','"'"',$(CMD))'
 
 vm-shell: initramfs
 	@scripts/vm-run $(VMRUN_OPTS) --shell

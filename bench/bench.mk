@@ -20,7 +20,7 @@ vm-bench-setall: initramfs $(SETALL)
 	@mkdir -p $(B)/logs
 	@scripts/vm-run $(VMRUN_OPTS) --smp 2 --mem 2G --timeout 1200 \
 		--add $(SETALL):/opt/kevent/bench/setall \
-		-- '$(if $(SETALL_CAP),echo $(SETALL_CAP) >/sys/module/kevent/parameters/max_wait_all_per_user && )/opt/kevent/bench/setall $(SETALL_WAITERS)' | tee $(B)/logs/vm-bench-setall.txt
+		-- sh -c '$(if $(SETALL_CAP),echo $(SETALL_CAP) >/sys/module/kevent/parameters/max_wait_all_per_user && )/opt/kevent/bench/setall $(SETALL_WAITERS)' | tee $(B)/logs/vm-bench-setall.txt
 	@echo "saved in $(B)/logs/vm-bench-setall.txt"
 
 $(BENCH): bench/kevent-bench.c include/uapi/linux/kevent.h
@@ -32,5 +32,5 @@ vm-bench: initramfs $(BENCH)
 	@mkdir -p $(B)/logs
 	@scripts/vm-run $(VMRUN_OPTS) --smp 2 \
 		--add $(BENCH):/opt/kevent/bench/kevent-bench \
-		-- '/opt/kevent/bench/kevent-bench $(BENCH_ITERS)' | tee $(B)/logs/vm-bench.txt
+		-- /opt/kevent/bench/kevent-bench $(BENCH_ITERS) | tee $(B)/logs/vm-bench.txt
 	@echo "saved in $(B)/logs/vm-bench.txt"

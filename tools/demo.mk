@@ -22,5 +22,5 @@ build/tools/hwevent-demo: tools/hwevent-demo.sh
 demo: initramfs
 	@mkdir -p $(B)/logs
 	@scripts/vm-run $(VMRUN_OPTS) --smp 2 --logs $(B)/logs/demo -- \
-		'hwevent-demo $(DEMO_DELAY) $(DEMO_COUNT)'
+		hwevent-demo $(DEMO_DELAY) $(DEMO_COUNT)
 	@echo "output kept in $(B)/logs/demo.output.log"
