@@ -14,7 +14,12 @@ FUZZ_SEED  ?= 1
 STRESS_OPS ?= 1000000
 STRESS_SEED ?= 1
 
-.PHONY: vm-fuzz vm-stress
+.PHONY: vm-fuzz vm-stress test-junit
+
+# Host test: the JUnit XML of vm-test (tests/host/junit/run.sh), and the last
+# vm-test's own file of this profile when there is one.
+test-junit:
+	@tests/host/junit/run.sh $(wildcard build/$(KERNEL)/logs/vm-test.junit.xml)
 
 vm-fuzz: initramfs
 	@scripts/vm-test --kernel $(KERNEL) --timeout $(or $(VM_TIMEOUT),3600) \
