@@ -14,7 +14,6 @@
 
 #include <linux/anon_inodes.h>
 #include <linux/cred.h>
-#include <linux/error-injection.h>
 #include <linux/fcntl.h>
 #include <linux/file.h>
 #include <linux/fs.h>
@@ -87,8 +86,6 @@ int kevent_publish_fd(struct kevent *ev, u32 access, bool cloexec,
 	fd_install(fd, file);
 	return 0;
 }
-
-ALLOW_ERROR_INJECTION(kevent_publish_fd, ERRNO);
 
 /**
  * kevent_fdget() - look up an event fd for a wait
@@ -163,19 +160,45 @@ static long kevent_wait_restart(struct kevent_wait_args __user *uarg,
 	return -ERESTARTSYS;
 }
 
+/*
+ * Copy the wait's fds and reference their events. A function of its own
+ * (noinline) so that the fd array's stack is not live during the wait.
+ */
+static noinline int kevent_wait_get_events(const struct kevent_wait_args *args,
+					   struct kevent **evs)
+{
+	s32 fds[KEVENT_WAIT_MAX];
+	u32 i;
+
+	if (copy_from_user(fds, u64_to_user_ptr(args->fds),
+			   args->count * sizeof(fds[0])))
+		return -EFAULT;
+	for (i = 0; i < args->count; i++) {
+		evs[i] = kevent_fdget(fds[i], KEVENT_ACCESS_WAIT, -EBADF);
+		if (IS_ERR(evs[i])) {
+			int ret = PTR_ERR(evs[i]);
+
+			while (i--)
+				kevent_put(evs[i]);
+			return ret;
+		}
+	}
+	return 0;
+}
+
 /**
  * kevent_ioctl_wait() - KEVENT_IOC_WAIT, on /dev/kevent or on an event fd
  * @uarg: user pointer to struct kevent_wait_args
  *
  * Return: 0, or -EFAULT, -EINVAL, -EBADF, -ETIMEDOUT, -EINTR (a handler
  * without SA_RESTART ran), -ERESTARTSYS (restarted), -ENOSPC (the user's
- * max_waits_per_user reached), -ENOMEM.
+ * max_waits_per_user or max_wait_all_per_user, or an event's
+ * max_wait_all_per_event, reached), -ENOMEM.
  */
 long kevent_ioctl_wait(void __user *uarg)
 {
 	struct kevent_wait_args __user *uargs = uarg;
 	struct kevent *evs[KEVENT_WAIT_MAX];
-	s32 fds[KEVENT_WAIT_MAX];
 	struct kevent_wait_args args;
 	struct kevent_user *user;
 	u64 timeout = 0;
@@ -192,20 +215,15 @@ long kevent_ioctl_wait(void __user *uarg)
 	if ((args.flags & KEVENT_WAIT_REALTIME) &&
 	    !(args.flags & KEVENT_WAIT_ABSOLUTE))
 		return -EINVAL;
-	if (copy_from_user(fds, u64_to_user_ptr(args.fds),
-			   args.count * sizeof(fds[0])))
-		return -EFAULT;
+	ret = kevent_wait_get_events(&args, evs);
+	if (ret)
+		return ret;
+	i = args.count;
 
 	user = kevent_user_charge_wait(args.flags & KEVENT_WAIT_ALL);
-	if (IS_ERR(user))
-		return PTR_ERR(user);
-
-	for (i = 0; i < args.count; i++) {
-		evs[i] = kevent_fdget(fds[i], KEVENT_ACCESS_WAIT, -EBADF);
-		if (IS_ERR(evs[i])) {
-			ret = PTR_ERR(evs[i]);
-			goto out;
-		}
+	if (IS_ERR(user)) {
+		ret = PTR_ERR(user);
+		goto out_put;
 	}
 
 	/* Wait-all: the same event twice is an error (NT: INVALID_PARAMETER_MIX). */
@@ -257,9 +275,10 @@ long kevent_ioctl_wait(void __user *uarg)
 		cond_resched();
 	}
 out:
+	kevent_user_uncharge_wait(user, args.flags & KEVENT_WAIT_ALL);
+out_put:
 	while (i--)
 		kevent_put(evs[i]);
-	kevent_user_uncharge_wait(user, args.flags & KEVENT_WAIT_ALL);
 	return ret;
 }
 
