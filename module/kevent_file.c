@@ -134,6 +134,21 @@ static void kevent_wait_give_back(struct kevent **evs, u32 count, u32 flags,
 	}
 }
 
+/* Did a satisfied wait consume a synchronization event? */
+static bool kevent_wait_consumed(struct kevent **evs, u32 count, u32 flags,
+				 u32 index)
+{
+	u32 i;
+
+	for (i = 0; i < count; i++) {
+		if (!(flags & KEVENT_WAIT_ALL) && i != index)
+			continue;
+		if (!evs[i]->manual)
+			return true;
+	}
+	return false;
+}
+
 /*
  * An interrupted wait is restarted when no handler ran (SIGSTOP/SIGCONT,
  * ptrace, the freezer) or the handler has SA_RESTART, as futex waits are.
@@ -267,6 +282,15 @@ long kevent_ioctl_wait(void __user *uarg)
 		if (ret || !copy_to_user_nofault(&uargs->index, &index,
 						 sizeof(index)))
 			break;
+		/*
+		 * Released by notification events only: nothing was consumed,
+		 * and a wait started over could miss a set already undone
+		 * (PULSE, SET then RESET). Faulting is harmless then.
+		 */
+		if (!kevent_wait_consumed(evs, args.count, args.flags, index)) {
+			ret = put_user(index, &uargs->index) ? -EFAULT : 0;
+			break;
+		}
 		kevent_wait_give_back(evs, args.count, args.flags, index);
 		if (signal_pending(current)) {
 			ret = kevent_wait_restart(uargs, &args, timeout);

@@ -5,7 +5,8 @@
 # scripts/tap-check is run on made-up logs of a guest run holding a passing
 # program, one with a failing point and its diagnostics, a skipped point, a
 # program skipped as a whole, one that planned more points than it reported
-# and bailed out, a post-suite check and a kernel complaint; the XML must be
+# and bailed out, one that reported a point twice and points beyond its
+# plan, a post-suite check and a kernel complaint; the XML must be
 # valid against tests/host/junit/junit.xsd (xmllint), and its counts must be
 # the summary line's. Files given as arguments (the real
 # build/<profile>/logs/vm-test.junit.xml) are validated too.
@@ -26,6 +27,7 @@ core/good timeout=60
 core/bad timeout=60
 lib/skipped timeout=60
 lib/short timeout=60
+lib/dup timeout=60
 L
 cat >"$tmp/output.log" <<O
 # @@KEVENT $N begin core/good timeout=60
@@ -49,6 +51,13 @@ ok 3 - later # SKIP not here
 ok 1 - only one
 Bail out! no device
 # @@KEVENT $N end lib/short exit=1
+# @@KEVENT $N begin lib/dup timeout=60
+ok 1 - once
+ok 1 - twice
+ok 2 - beyond
+ok 3 - further
+1..1
+# @@KEVENT $N end lib/dup exit=0
 O
 esc=$(printf '\033')
 cat >"$tmp/console.log" <<C
@@ -89,7 +98,7 @@ xt=$(x 'string(/testsuites/@tests)') xf=$(x 'string(/testsuites/@failures)') xs=
 ok $([ "$xf" = "$f" ] && echo 0 || echo 1) "failures: XML $xf, summary $f ($sum)"
 ok $([ "$xs" = "${s:-0}" ] && echo 0 || echo 1) "skipped: XML $xs, summary ${s:-0}"
 ok $([ "$xt" = $((p + f + ${s:-0})) ] && echo 0 || echo 1) "tests: XML $xt = passed + failed + skipped"
-ok $([ "$(x 'count(/testsuites/testsuite)')" = 5 ] && echo 0 || echo 1) \
+ok $([ "$(x 'count(/testsuites/testsuite)')" = 6 ] && echo 0 || echo 1) \
 	"one testsuite per program, plus one for the rig's own problems"
 ok $([ "$(x 'count(//testsuite[@name="core/good"]/testcase)')" = 2 ] && echo 0 || echo 1) \
 	"one testcase per test point"
