@@ -115,38 +115,31 @@ struct kevent *kevent_fdget(int fd, u32 access, int errno_access)
 }
 
 /*
+ * The synchronization events a satisfied wait consumed: with @give_back,
+ * set them again. Returns whether there were any.
+ *
  * A wait that consumed events for a caller it cannot tell (the index is
  * no longer writable) gives them back at once, so that no wakeup is lost.
  * At once: the index is written without faulting (see kevent_ioctl_wait()),
  * so the caller cannot stall between the consumption and the give-back
  * and turn it into a delayed SET of an event it may only wait on.
  */
-static void kevent_wait_give_back(struct kevent **evs, u32 count, u32 flags,
-				  u32 index)
+static bool kevent_wait_consumed(struct kevent **evs, u32 count, u32 flags,
+				 u32 index, bool give_back)
 {
+	bool consumed = false;
 	u32 i;
 
 	for (i = 0; i < count; i++) {
 		if (!(flags & KEVENT_WAIT_ALL) && i != index)
 			continue;
-		if (!evs[i]->manual)
+		if (evs[i]->manual)
+			continue;
+		consumed = true;
+		if (give_back)
 			kevent_set(evs[i]);
 	}
-}
-
-/* Did a satisfied wait consume a synchronization event? */
-static bool kevent_wait_consumed(struct kevent **evs, u32 count, u32 flags,
-				 u32 index)
-{
-	u32 i;
-
-	for (i = 0; i < count; i++) {
-		if (!(flags & KEVENT_WAIT_ALL) && i != index)
-			continue;
-		if (!evs[i]->manual)
-			return true;
-	}
-	return false;
+	return consumed;
 }
 
 /*
@@ -287,11 +280,11 @@ long kevent_ioctl_wait(void __user *uarg)
 		 * and a wait started over could miss a set already undone
 		 * (PULSE, SET then RESET). Faulting is harmless then.
 		 */
-		if (!kevent_wait_consumed(evs, args.count, args.flags, index)) {
+		if (!kevent_wait_consumed(evs, args.count, args.flags, index, false)) {
 			ret = put_user(index, &uargs->index) ? -EFAULT : 0;
 			break;
 		}
-		kevent_wait_give_back(evs, args.count, args.flags, index);
+		kevent_wait_consumed(evs, args.count, args.flags, index, true);
 		if (signal_pending(current)) {
 			ret = kevent_wait_restart(uargs, &args, timeout);
 			break;
