@@ -27,17 +27,6 @@ static int run(int (*fn)(void))
 	return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }
 
-static int write_file(const char *path, const char *s)
-{
-	int fd = open(path, O_WRONLY), r;
-
-	if (fd < 0)
-		return -1;
-	r = write(fd, s, strlen(s)) == (ssize_t)strlen(s) ? 0 : -1;
-	close(fd);
-	return r;
-}
-
 /* Root (init user namespace) in a new IPC namespace. */
 static int root_new_ipc(void)
 {
@@ -66,9 +55,9 @@ static int userns_root(void)
 	prctl(PR_SET_DUMPABLE, 1);
 	if (unshare(CLONE_NEWUSER | CLONE_NEWIPC))
 		return 202;
-	write_file("/proc/self/setgroups", "deny");
+	kt_write_file("/proc/self/setgroups", "deny");
 	snprintf(map, sizeof(map), "0 1000 1");
-	if (write_file("/proc/self/uid_map", map) || write_file("/proc/self/gid_map", map))
+	if (kt_write_file("/proc/self/uid_map", map) || kt_write_file("/proc/self/gid_map", map))
 		return 203;
 	for (i = 0; i < 3; i++) {
 		r = kt_create(i ? "kt-pns2" : "kt-pns1", KEVENT_CREATE_PERMANENT);
@@ -113,12 +102,12 @@ int main(void)
 	is_int(run(root_new_ipc), 0,
 	       "root in a new IPC namespace: PERMANENT and UNLINK give EPERM, plain CREATE works");
 
-	write_file(PARAM, "3");
+	kt_write_file(PARAM, "3");
 	r = run(userns_root);
 	is_int(r, 0,
 	       "uid 1000 as root of unshare -Ur -i: PERMANENT and UNLINK give EPERM (%d)", r);
 	is_int(run(user_fill3), 0,
 	       "after it exited nothing stays charged to uid 1000 (3 of 3 events, then ENOSPC)");
-	write_file(PARAM, saved);
+	kt_write_file(PARAM, saved);
 	return done();
 }
