@@ -74,7 +74,7 @@ $(KENV): FORCE | deps
 # Kbuild builds in the M= directory: scripts/kbuild mirrors the sources into
 # $(B)/... with symlinks and runs Kbuild there. $(B)/include -> include/.
 
-KBUILD = . ./$(KENV) && scripts/kbuild "$${KDIR_OVERRIDE:-$$KERNEL_KDIR}"
+KBUILD = . ./$(KENV) && export KERNEL_CC && scripts/kbuild "$${KDIR_OVERRIDE:-$$KERNEL_KDIR}"
 export KDIR_OVERRIDE := $(KDIR)
 
 $(B)/include:

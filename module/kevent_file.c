@@ -102,14 +102,14 @@ struct kevent *kevent_fdget(int fd, u32 access, int errno_access)
 	struct fd f = fdget(fd);
 	struct kevent *ev;
 
-	if (!f.file)
+	if (!fd_file(f))
 		return ERR_PTR(-EBADF);
-	if (f.file->f_op != &kevent_event_fops)
+	if (fd_file(f)->f_op != &kevent_event_fops)
 		ev = ERR_PTR(-EINVAL);
-	else if ((kevent_file_access(f.file) & access) != access)
+	else if ((kevent_file_access(fd_file(f)) & access) != access)
 		ev = ERR_PTR(errno_access);
 	else
-		ev = kevent_get(f.file->private_data);
+		ev = kevent_get(fd_file(f)->private_data);
 	fdput(f);
 	return ev;
 }
@@ -400,8 +400,7 @@ static void kevent_event_show_fdinfo(struct seq_file *m, struct file *file)
 		   signaled, waiters);
 	if (ev->name_len) {
 		seq_puts(m, "kevent-name:\t");
-		seq_escape_mem(m, ev->name, ev->name_len, ESCAPE_OCTAL,
-			       " \t\n\\");
+		seq_escape(m, ev->name, " \t\n\\");
 		seq_putc(m, '\n');
 	}
 }

@@ -62,6 +62,8 @@
 #include <linux/workqueue.h>
 #include <uapi/linux/kevent_hwsim.h>
 
+#include "kevent_compat.h"
+
 static char *notify_names = "hwevent0,hwevent1,hwevent2,hwevent3";
 module_param(notify_names, charp, 0444);
 MODULE_PARM_DESC(notify_names,
@@ -281,8 +283,8 @@ hwsim_req_alloc(struct hwsim_file *f, enum hwsim_kind kind, u32 context)
 	req->file = f;
 	req->kind = kind;
 	req->context = context;
-	hrtimer_init(&req->timer, CLOCK_MONOTONIC, hwsim_timer_mode(req));
-	req->timer.function = hwsim_timer_fn;
+	hrtimer_setup(&req->timer, hwsim_timer_fn, CLOCK_MONOTONIC,
+		      hwsim_timer_mode(req));
 	INIT_WORK(&req->work, hwsim_work_fn);
 	atomic_long_inc(&hwsim_requests);
 	return req;
@@ -693,7 +695,6 @@ static const struct file_operations hwsim_fops = {
 	.poll		= hwsim_poll,
 	.unlocked_ioctl	= hwsim_ioctl,
 	.compat_ioctl	= compat_ptr_ioctl,
-	.llseek		= no_llseek,
 };
 
 /* sysfs: /sys/class/misc/kevent-hwsim/notify (write an index) */

@@ -25,6 +25,8 @@
 #include <linux/workqueue.h>
 #include <linux/xarray.h>
 
+#include "kevent_compat.h"
+
 struct file;
 struct ipc_namespace;
 struct kevent_waitq;

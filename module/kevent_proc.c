@@ -88,7 +88,7 @@ static int kevent_proc_show(struct seq_file *m, void *v)
 	kevent_snapshot(ev, &signaled, &waiters);
 
 	/* Names may hold blanks: escape them so columns stay columns. */
-	seq_escape_mem(m, ev->name, ev->name_len, ESCAPE_OCTAL, " \t\n\\");
+	seq_escape(m, ev->name, " \t\n\\");
 	seq_printf(m, " %s %d %d %u %u %u %04o %s\n",
 		   ev->manual ? "notification" : "synchronization",
 		   signaled, atomic_read(&ev->handles), waiters,

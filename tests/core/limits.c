@@ -7,6 +7,7 @@
 #define _GNU_SOURCE
 #include <pthread.h>
 #include <sched.h>
+#include <sys/prctl.h>
 #include <sys/wait.h>
 
 #include "kt.h"
@@ -96,6 +97,11 @@ static pid_t park_waits(uid_t uid, int n, int *pipefd)
 
 		if (setresgid(uid, uid, uid) || setresuid(uid, uid, uid))
 			_exit(255);
+		/*
+		 * The uid change made this process non-dumpable, and kernels
+		 * before 5.14 then let only root read its /proc/self/fdinfo.
+		 */
+		prctl(PR_SET_DUMPABLE, 1);
 		for (i = 0; i < n; i++)
 			pthread_create(&t, NULL, waiter, NULL);
 		while (kt_fdinfo(wait_fd, "waiters") < n)

@@ -24,6 +24,8 @@
 #include <linux/sched/task.h>
 #include <linux/slab.h>
 
+#include "kevent_compat.h"
+
 static char *name = "kevent-consumer";
 module_param(name, charp, 0444);
 MODULE_PARM_DESC(name, "prefix of the event names <name>-go and <name>-done");
@@ -104,8 +106,8 @@ static int __init consumer_init(void)
 {
 	int ret;
 
-	hrtimer_init(&timer, CLOCK_MONOTONIC, HRTIMER_MODE_REL_HARD);
-	timer.function = consumer_timer_fn;
+	hrtimer_setup(&timer, consumer_timer_fn, CLOCK_MONOTONIC,
+		      HRTIMER_MODE_REL_HARD);
 	ev_go = consumer_event("go");
 	ev_done = consumer_event("done");
 	ev_stop = kevent_create(NULL, KEVENT_CREATE_MANUAL_RESET, 0, NULL, NULL);
