@@ -4,12 +4,12 @@
  *
  * Locking
  * -------
- * kevent.lock (spinlock, irq-safe) protects one event's @signaled flag, its
+ * kevent.lock (raw spinlock, irq-safe) protects one event's @signaled flag, its
  * FIFO of waiters and its counters. Set, reset, pulse, read, poll and
  * single-event or wait-any waits take only this lock, so they never contend
  * on anything wider than the event itself.
  *
- * kevent_all_lock (spinlock, irq-safe) serializes wait-all. A wait-all must
+ * kevent_all_lock (raw spinlock, irq-safe) serializes wait-all. A wait-all must
  * see all of its events signaled at one instant and consume them together,
  * so while a wait-all entry is queued on an event (kevent.all_hint != 0)
  * that event's state may only change with kevent_all_lock held as well.
@@ -30,14 +30,18 @@
  *
  * Order: kevent_all_lock -> kevent.lock. Under kevent_all_lock a second
  * event's lock may be taken (try_wake_all), annotated with
- * spin_lock_nest_lock(): every such nesting happens under kevent_all_lock,
+ * raw_spin_lock_nest_lock(): every such nesting happens under kevent_all_lock,
  * so two CPUs can never hold two event locks in opposite orders.
  *
- * Both locks are irq-safe because kevent_set()/kevent_pulse()/kevent_clear()
- * must work from hardirq context and with interrupts disabled (KeSetEvent
- * at DISPATCH_LEVEL), including when a wait-all entry is queued on the
- * event. Nothing here sleeps under either lock. (On PREEMPT_RT spinlock_t
- * sleeps, so setting from a hard interrupt handler is not supported there.)
+ * Both locks are raw, irq-safe spinlocks because kevent_set()/kevent_pulse()/
+ * kevent_clear() must work from hardirq context and with interrupts disabled
+ * (KeSetEvent at DISPATCH_LEVEL), including when a wait-all entry is queued
+ * on the event, on PREEMPT_RT too, where spinlock_t sleeps. Nothing here
+ * sleeps or takes a spinlock_t under either lock: waiters are woken with
+ * wake_up_process(), and pollers (a wait queue, whose lock is a spinlock_t)
+ * after the locks are dropped, on RT through an irq_work when the caller
+ * is atomic (kevent_wake_pollers()). The work under the locks is bounded:
+ * O(1) per waiter released or wait-all count adjusted, like complete_all().
  *
  * Waiting
  * -------
@@ -52,6 +56,7 @@
 
 #include <linux/error-injection.h>
 #include <linux/hrtimer.h>
+#include <linux/irq_work.h>
 #include <linux/ktime.h>
 #include <linux/module.h>
 #include <linux/poll.h>
@@ -63,7 +68,7 @@
 
 #include "kevent_internal.h"
 
-static DEFINE_SPINLOCK(kevent_all_lock);
+static DEFINE_RAW_SPINLOCK(kevent_all_lock);
 
 /* Marks a wait that no event has satisfied yet. */
 #define KEVENT_UNSATISFIED	(-1)
@@ -118,15 +123,23 @@ struct kevent_waitq {
 	struct kevent_wait_entry *entries;
 };
 
+static void kevent_poll_workfn(struct irq_work *work)
+{
+	struct kevent *ev = container_of(work, struct kevent, poll_work);
+
+	wake_up_interruptible_poll(&ev->poll_wq, EPOLLIN | EPOLLRDNORM);
+}
+
 void kevent_init_object(struct kevent *ev, bool manual, bool signaled)
 {
-	spin_lock_init(&ev->lock);
+	raw_spin_lock_init(&ev->lock);
 	ev->manual = manual;
 	ev->signaled = signaled;
 	INIT_LIST_HEAD(&ev->waiters);
 	INIT_LIST_HEAD(&ev->all_waiters);
 	INIT_LIST_HEAD(&ev->watchers);
 	init_waitqueue_head(&ev->poll_wq);
+	init_irq_work(&ev->poll_work, kevent_poll_workfn);
 	refcount_set(&ev->ref, 1);
 	atomic_set(&ev->handles, 0);
 }
@@ -138,13 +151,13 @@ void kevent_init_object(struct kevent *ev, bool manual, bool signaled)
 static bool kevent_lock(struct kevent *ev, unsigned long *flags)
 	__acquires(&ev->lock)
 {
-	spin_lock_irqsave(&ev->lock, *flags);
+	raw_spin_lock_irqsave(&ev->lock, *flags);
 	if (likely(!ev->all_hint))
 		return false;
-	spin_unlock_irqrestore(&ev->lock, *flags);
+	raw_spin_unlock_irqrestore(&ev->lock, *flags);
 
-	spin_lock_irqsave(&kevent_all_lock, *flags);
-	spin_lock_nest_lock(&ev->lock, &kevent_all_lock);
+	raw_spin_lock_irqsave(&kevent_all_lock, *flags);
+	raw_spin_lock_nest_lock(&ev->lock, &kevent_all_lock);
 	/* For sparse: both paths leave one lock context, ev->lock. */
 	__release(&kevent_all_lock);
 	return true;
@@ -155,10 +168,10 @@ static void kevent_unlock(struct kevent *ev, bool all, unsigned long flags)
 {
 	if (all) {
 		__acquire(&kevent_all_lock);
-		spin_unlock(&ev->lock);
-		spin_unlock_irqrestore(&kevent_all_lock, flags);
+		raw_spin_unlock(&ev->lock);
+		raw_spin_unlock_irqrestore(&kevent_all_lock, flags);
 	} else {
-		spin_unlock_irqrestore(&ev->lock, flags);
+		raw_spin_unlock_irqrestore(&ev->lock, flags);
 	}
 }
 
@@ -223,9 +236,9 @@ static void kevent_try_wake_all(struct kevent_waitq *q, struct kevent *locked)
 		if (ev == locked) {
 			kevent_change(ev, false);
 		} else {
-			spin_lock_nest_lock(&ev->lock, &kevent_all_lock);
+			raw_spin_lock_nest_lock(&ev->lock, &kevent_all_lock);
 			kevent_change(ev, false);
-			spin_unlock(&ev->lock);
+			raw_spin_unlock(&ev->lock);
 		}
 	}
 	atomic_set(&q->satisfied, 0);
@@ -251,9 +264,20 @@ static void kevent_wake_waiters(struct kevent *ev)
 	}
 }
 
+/*
+ * Pollers sleep on a wait queue, whose lock is a spinlock_t: on PREEMPT_RT
+ * a sleeping lock, which hard interrupt context and sections with
+ * interrupts or preemption disabled must not take. There the wake-up goes
+ * to the event's irq_work, which RT runs in a per-CPU thread; kevent_free()
+ * waits for it. Elsewhere pollers are woken at once.
+ */
 static void kevent_wake_pollers(struct kevent *ev)
 {
-	if (wq_has_sleeper(&ev->poll_wq))
+	if (!wq_has_sleeper(&ev->poll_wq))
+		return;
+	if (IS_ENABLED(CONFIG_PREEMPT_RT) && !preemptible())
+		irq_work_queue(&ev->poll_work);
+	else
 		wake_up_interruptible_poll(&ev->poll_wq, EPOLLIN | EPOLLRDNORM);
 }
 
@@ -360,9 +384,9 @@ int kevent_read_state(struct kevent *ev)
 	unsigned long flags;
 	bool state;
 
-	spin_lock_irqsave(&ev->lock, flags);
+	raw_spin_lock_irqsave(&ev->lock, flags);
 	state = ev->signaled;
-	spin_unlock_irqrestore(&ev->lock, flags);
+	raw_spin_unlock_irqrestore(&ev->lock, flags);
 	return state;
 }
 EXPORT_SYMBOL_GPL(kevent_read_state);
@@ -386,10 +410,10 @@ void kevent_snapshot(struct kevent *ev, bool *signaled, unsigned int *waiters)
 {
 	unsigned long flags;
 
-	spin_lock_irqsave(&ev->lock, flags);
+	raw_spin_lock_irqsave(&ev->lock, flags);
 	*signaled = ev->signaled;
 	*waiters = ev->nwaiters;
-	spin_unlock_irqrestore(&ev->lock, flags);
+	raw_spin_unlock_irqrestore(&ev->lock, flags);
 }
 
 /* Queue wait-any entry @e; satisfy it at once if its event is signaled. */
@@ -417,10 +441,10 @@ static void kevent_dequeue_any(struct kevent_wait_entry *e)
 	 * is enough even while a wait-all is queued on it: setters walk the
 	 * list only under this lock.
 	 */
-	spin_lock_irqsave(&ev->lock, flags);
+	raw_spin_lock_irqsave(&ev->lock, flags);
 	list_del(&e->node);
 	ev->nwaiters--;
-	spin_unlock_irqrestore(&ev->lock, flags);
+	raw_spin_unlock_irqrestore(&ev->lock, flags);
 }
 
 /*
@@ -432,11 +456,11 @@ static int kevent_queue_all(struct kevent_waitq *q, bool charged)
 	unsigned int max = READ_ONCE(kevent_max_wait_all_per_event);
 	u32 i;
 
-	spin_lock_irq(&kevent_all_lock);
+	raw_spin_lock_irq(&kevent_all_lock);
 	/* all_hint and all_user only change under kevent_all_lock. */
 	for (i = 0; charged && i < q->count; i++) {
 		if (q->entries[i].ev->all_user >= max) {
-			spin_unlock_irq(&kevent_all_lock);
+			raw_spin_unlock_irq(&kevent_all_lock);
 			return -ENOSPC;
 		}
 	}
@@ -444,7 +468,7 @@ static int kevent_queue_all(struct kevent_waitq *q, bool charged)
 	for (i = 0; i < q->count; i++) {
 		struct kevent_wait_entry *e = &q->entries[i];
 
-		spin_lock_nest_lock(&e->ev->lock, &kevent_all_lock);
+		raw_spin_lock_nest_lock(&e->ev->lock, &kevent_all_lock);
 		list_add_tail(&e->node, &e->ev->waiters);
 		list_add_tail(&e->all_node, &e->ev->all_waiters);
 		e->ev->nwaiters++;
@@ -453,10 +477,10 @@ static int kevent_queue_all(struct kevent_waitq *q, bool charged)
 			e->ev->all_user++;
 		if (!e->ev->signaled)
 			q->unsignaled++;
-		spin_unlock(&e->ev->lock);
+		raw_spin_unlock(&e->ev->lock);
 	}
 	kevent_try_wake_all(q, NULL);
-	spin_unlock_irq(&kevent_all_lock);
+	raw_spin_unlock_irq(&kevent_all_lock);
 	return 0;
 }
 
@@ -464,20 +488,20 @@ static void kevent_dequeue_all(struct kevent_waitq *q, bool charged)
 {
 	u32 i;
 
-	spin_lock_irq(&kevent_all_lock);
+	raw_spin_lock_irq(&kevent_all_lock);
 	for (i = 0; i < q->count; i++) {
 		struct kevent_wait_entry *e = &q->entries[i];
 
-		spin_lock_nest_lock(&e->ev->lock, &kevent_all_lock);
+		raw_spin_lock_nest_lock(&e->ev->lock, &kevent_all_lock);
 		list_del(&e->node);
 		list_del(&e->all_node);
 		e->ev->nwaiters--;
 		e->ev->all_hint--;
 		if (charged)
 			e->ev->all_user--;
-		spin_unlock(&e->ev->lock);
+		raw_spin_unlock(&e->ev->lock);
 	}
-	spin_unlock_irq(&kevent_all_lock);
+	raw_spin_unlock_irq(&kevent_all_lock);
 }
 
 /*
@@ -763,11 +787,11 @@ void kevent_watch_detach(struct kevent_watch *w)
 	/* Acquire: pairs with the release in kevent_watch_clear(). */
 	ev = smp_load_acquire((struct kevent __force **)&w->ev);
 	if (ev) {
-		spin_lock_irqsave(&ev->lock, flags);
+		raw_spin_lock_irqsave(&ev->lock, flags);
 		/* The event's release may have cleared it meanwhile. */
 		if (rcu_access_pointer(w->ev) == ev)
 			kevent_watch_clear(w);
-		spin_unlock_irqrestore(&ev->lock, flags);
+		raw_spin_unlock_irqrestore(&ev->lock, flags);
 	}
 	rcu_read_unlock();
 }
@@ -784,10 +808,10 @@ void kevent_watch_attach(struct kevent_watch *w, struct kevent *ev)
 	unsigned long flags;
 
 	kevent_watch_detach(w);
-	spin_lock_irqsave(&ev->lock, flags);
+	raw_spin_lock_irqsave(&ev->lock, flags);
 	list_add_tail(&w->node, &ev->watchers);
 	rcu_assign_pointer(w->ev, ev);
-	spin_unlock_irqrestore(&ev->lock, flags);
+	raw_spin_unlock_irqrestore(&ev->lock, flags);
 }
 
 /* The last reference is gone: clear every weak reference to @ev. */
@@ -796,10 +820,10 @@ static void kevent_clear_watches(struct kevent *ev)
 	struct kevent_watch *w, *tmp;
 	unsigned long flags;
 
-	spin_lock_irqsave(&ev->lock, flags);
+	raw_spin_lock_irqsave(&ev->lock, flags);
 	list_for_each_entry_safe(w, tmp, &ev->watchers, node)
 		kevent_watch_clear(w);
-	spin_unlock_irqrestore(&ev->lock, flags);
+	raw_spin_unlock_irqrestore(&ev->lock, flags);
 }
 
 void kevent_release(struct kevent *ev)

@@ -16,14 +16,16 @@
  *
  * Locking:
  *
- * - hwsim_file.lock (spinlock, irq-safe: timer callbacks take it in hardirq
- *   context) protects the file's request lists (armed, fired, msgs), nr_reqs,
- *   seq and closing, and a request's fired, ev and msg while it is reachable
- *   from the file. It is innermost: nothing else is taken while it is held;
+ * - hwsim_file.lock (raw spinlock, irq-safe: timer callbacks take it in
+ *   hardirq context, on PREEMPT_RT too) protects the file's request lists
+ *   (armed, fired, msgs), nr_reqs, seq and closing, and a request's fired,
+ *   ev and msg while it is reachable from the file. It is innermost: nothing else is taken while it is held;
  *   kevent_set(), kevent_put(), kevent_notify_index() and wake-ups are done
  *   after it is released.
- *   As in kevent's core, spinlock_t is used: on PREEMPT_RT, where it sleeps,
- *   the HARDIRQ context (a hard hrtimer) is not supported.
+ *   Readers sleeping on the file's wait queue are woken after it is
+ *   released; on PREEMPT_RT, where the wait queue's spinlock_t sleeps, a
+ *   callback in atomic context hands that wake-up to an irq_work (run in a
+ *   thread there), which release() waits for.
  * - No global lock: the notifier is created before the device is
  *   registered and destroyed after it is deregistered; the statistics are
  *   atomics.
@@ -48,6 +50,7 @@
 #include <linux/fs.h>
 #include <linux/hrtimer.h>
 #include <linux/ipc_namespace.h>
+#include <linux/irq_work.h>
 #include <linux/kevent.h>
 #include <linux/miscdevice.h>
 #include <linux/module.h>
@@ -117,9 +120,10 @@ struct hwsim_req {
  * @seq:     the last message sequence number given
  * @closing: release() is cancelling: callbacks do nothing
  * @wq:      WAIT_EVENT callers and readers/pollers wait here
+ * @wake_work: wakes @wq from a thread on PREEMPT_RT (hwsim_wake())
  */
 struct hwsim_file {
-	spinlock_t lock;	/* see the kernel-doc above */
+	raw_spinlock_t lock;	/* see the kernel-doc above */
 	struct list_head armed;
 	struct list_head fired;
 	struct list_head msgs;
@@ -127,6 +131,7 @@ struct hwsim_file {
 	u64 seq;
 	bool closing;
 	wait_queue_head_t wq;
+	struct irq_work wake_work;
 };
 
 static struct kevent_notifier *hwsim_notifier;
@@ -181,6 +186,22 @@ static int hwsim_notify(unsigned int index)
 	return ret;
 }
 
+static void hwsim_wake_workfn(struct irq_work *work)
+{
+	struct hwsim_file *f = container_of(work, struct hwsim_file, wake_work);
+
+	wake_up_interruptible_poll(&f->wq, EPOLLIN | EPOLLRDNORM);
+}
+
+/* Wake the file's readers; see the locking notes at the top. */
+static void hwsim_wake(struct hwsim_file *f)
+{
+	if (IS_ENABLED(CONFIG_PREEMPT_RT) && !preemptible())
+		irq_work_queue(&f->wake_work);
+	else
+		wake_up_interruptible_poll(&f->wq, EPOLLIN | EPOLLRDNORM);
+}
+
 /**
  * hwsim_fire() - the "hardware event": act on a request
  * @req: the request whose timer (or work item) fired
@@ -199,9 +220,9 @@ static void hwsim_fire(struct hwsim_req *req)
 	bool wake = false;
 	unsigned long flags;
 
-	spin_lock_irqsave(&f->lock, flags);
+	raw_spin_lock_irqsave(&f->lock, flags);
 	if (f->closing) {
-		spin_unlock_irqrestore(&f->lock, flags);
+		raw_spin_unlock_irqrestore(&f->lock, flags);
 		return;
 	}
 	WRITE_ONCE(req->fired, true);
@@ -226,7 +247,7 @@ static void hwsim_fire(struct hwsim_req *req)
 		wake = true;
 		break;
 	}
-	spin_unlock_irqrestore(&f->lock, flags);
+	raw_spin_unlock_irqrestore(&f->lock, flags);
 
 	if (ev) {
 		kevent_set(ev);
@@ -236,7 +257,7 @@ static void hwsim_fire(struct hwsim_req *req)
 	if (req->kind == HWSIM_NOTIFY)
 		hwsim_notify(req->index);
 	if (wake)
-		wake_up_interruptible_poll(&f->wq, EPOLLIN | EPOLLRDNORM);
+		hwsim_wake(f);
 }
 
 static void hwsim_work_fn(struct work_struct *work)
@@ -322,9 +343,9 @@ static void hwsim_reap(struct hwsim_file *f)
 	unsigned int n = 0;
 	LIST_HEAD(list);
 
-	spin_lock_irq(&f->lock);
+	raw_spin_lock_irq(&f->lock);
 	list_splice_init(&f->fired, &list);
-	spin_unlock_irq(&f->lock);
+	raw_spin_unlock_irq(&f->lock);
 	list_for_each_entry_safe(req, tmp, &list, node) {
 		list_del(&req->node);
 		hwsim_req_sync(req);
@@ -332,9 +353,9 @@ static void hwsim_reap(struct hwsim_file *f)
 		n++;
 	}
 	if (n) {
-		spin_lock_irq(&f->lock);
+		raw_spin_lock_irq(&f->lock);
 		f->nr_reqs -= n;
-		spin_unlock_irq(&f->lock);
+		raw_spin_unlock_irq(&f->lock);
 	}
 }
 
@@ -351,15 +372,15 @@ static void hwsim_reap(struct hwsim_file *f)
 static int hwsim_arm(struct hwsim_file *f, struct hwsim_req *req,
 		     u64 delay_ns)
 {
-	spin_lock_irq(&f->lock);
+	raw_spin_lock_irq(&f->lock);
 	if (f->nr_reqs >= KEVENT_HWSIM_MAX_REQUESTS) {
-		spin_unlock_irq(&f->lock);
+		raw_spin_unlock_irq(&f->lock);
 		return -ENOSPC;
 	}
 	f->nr_reqs++;
 	list_add_tail(&req->node, &f->armed);
 	req->msg.armed_ns = ktime_get_ns();
-	spin_unlock_irq(&f->lock);
+	raw_spin_unlock_irq(&f->lock);
 	hrtimer_start(&req->timer, ns_to_ktime(delay_ns), hwsim_timer_mode(req));
 	return 0;
 }
@@ -481,12 +502,12 @@ static long hwsim_wait_event(struct hwsim_file *f, void __user *uarg)
 	/* The pending IRP: until the timer completes it or a signal cancels it. */
 	wait_event_interruptible(f->wq, READ_ONCE(req->fired));
 	hwsim_req_sync(req);
-	spin_lock_irq(&f->lock);
+	raw_spin_lock_irq(&f->lock);
 	fired = req->fired;
 	if (!fired)
 		list_del(&req->node);
 	f->nr_reqs--;
-	spin_unlock_irq(&f->lock);
+	raw_spin_unlock_irq(&f->lock);
 	if (fired)
 		arg.msg = req->msg;
 	hwsim_req_free(req);
@@ -588,13 +609,13 @@ static struct hwsim_req *hwsim_dequeue(struct hwsim_file *f)
 {
 	struct hwsim_req *req;
 
-	spin_lock_irq(&f->lock);
+	raw_spin_lock_irq(&f->lock);
 	req = list_first_entry_or_null(&f->msgs, struct hwsim_req, node);
 	if (req) {
 		list_del_init(&req->node);
 		f->nr_reqs--;
 	}
-	spin_unlock_irq(&f->lock);
+	raw_spin_unlock_irq(&f->lock);
 	return req;
 }
 
@@ -602,9 +623,9 @@ static bool hwsim_has_msg(struct hwsim_file *f)
 {
 	bool ret;
 
-	spin_lock_irq(&f->lock);
+	raw_spin_lock_irq(&f->lock);
 	ret = !list_empty(&f->msgs);
-	spin_unlock_irq(&f->lock);
+	raw_spin_unlock_irq(&f->lock);
 	return ret;
 }
 
@@ -652,7 +673,8 @@ static int hwsim_open(struct inode *inode, struct file *file)
 
 	if (!f)
 		return -ENOMEM;
-	spin_lock_init(&f->lock);
+	raw_spin_lock_init(&f->lock);
+	init_irq_work(&f->wake_work, hwsim_wake_workfn);
 	INIT_LIST_HEAD(&f->armed);
 	INIT_LIST_HEAD(&f->fired);
 	INIT_LIST_HEAD(&f->msgs);
@@ -672,17 +694,18 @@ static int hwsim_release(struct inode *inode, struct file *file)
 	struct hwsim_req *req, *tmp;
 	LIST_HEAD(list);
 
-	spin_lock_irq(&f->lock);
+	raw_spin_lock_irq(&f->lock);
 	f->closing = true;
 	list_splice_init(&f->armed, &list);
 	list_splice_init(&f->fired, &list);
 	list_splice_init(&f->msgs, &list);
-	spin_unlock_irq(&f->lock);
+	raw_spin_unlock_irq(&f->lock);
 	list_for_each_entry_safe(req, tmp, &list, node) {
 		list_del(&req->node);
 		hwsim_req_sync(req);
 		hwsim_req_free(req);
 	}
+	irq_work_sync(&f->wake_work);
 	kfree(f);
 	return 0;
 }

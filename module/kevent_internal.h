@@ -5,14 +5,15 @@
  * Locking (the full story is at the top of kevent_core.c and kevent_names.c):
  *   kevent_registry_mutex  (kevent_names.c) namespaces and per-user counters
  *     -> kevent_ns.mutex   a namespace's name table and event list
- *   kevent_all_lock        (kevent_core.c) wait-all; irq-safe
- *     -> kevent.lock       one event's state and waiter list; irq-safe
+ *   kevent_all_lock        (kevent_core.c) wait-all; raw, irq-safe
+ *     -> kevent.lock       one event's state and waiter list; raw, irq-safe
  * The two chains never nest into each other.
  */
 #ifndef _KEVENT_INTERNAL_H
 #define _KEVENT_INTERNAL_H
 
 #include <linux/bits.h>
+#include <linux/irq_work.h>
 #include <linux/kevent.h>
 #include <linux/list.h>
 #include <linux/mutex.h>
@@ -89,6 +90,8 @@ struct kevent_user {
  * @watchers:  struct kevent_watch weak references, cleared when the last
  *             reference goes (under @lock)
  * @poll_wq:   poll()/epoll waiters
+ * @poll_work: wakes @poll_wq from a thread when an event is set from
+ *             atomic context on PREEMPT_RT (see kevent_wake_pollers())
  * @ref:       references: handles (files), kernel users, waits in
  *             progress, and the permanent reference
  * @handles:   open files referring to this event
@@ -108,7 +111,7 @@ struct kevent_user {
  * @name:      NUL-terminated name
  */
 struct kevent {
-	spinlock_t lock;	/* see the kernel-doc above */
+	raw_spinlock_t lock;	/* see the kernel-doc above */
 	bool manual;
 	bool signaled;
 	unsigned int all_hint;
@@ -118,6 +121,7 @@ struct kevent {
 	struct list_head all_waiters;
 	struct list_head watchers;
 	wait_queue_head_t poll_wq;
+	struct irq_work poll_work;
 	refcount_t ref;
 	atomic_t handles;
 

@@ -640,6 +640,8 @@ void kevent_free(struct kevent *ev)
 	struct kevent_ns *ns = ev->ns;
 
 	WARN_ON(!list_empty(&ev->waiters));
+	/* A poller wake-up deferred on PREEMPT_RT may still be pending. */
+	irq_work_sync(&ev->poll_work);
 	if (ev->name_len) {
 		mutex_lock(&ns->mutex);
 		kevent_unhash(ev);
