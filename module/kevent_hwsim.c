@@ -19,9 +19,9 @@
  * - hwsim_file.lock (raw spinlock, irq-safe: timer callbacks take it in
  *   hardirq context, on PREEMPT_RT too) protects the file's request lists
  *   (armed, fired, msgs), nr_reqs, seq and closing, and a request's fired,
- *   ev and msg while it is reachable from the file. It is innermost: nothing else is taken while it is held;
- *   kevent_set(), kevent_put(), kevent_notify_index() and wake-ups are done
- *   after it is released.
+ *   ev and msg while it is reachable from the file. It is innermost:
+ *   nothing else is taken while it is held; kevent_set(), kevent_put(),
+ *   kevent_notify_index() and wake-ups are done after it is released.
  *   Readers sleeping on the file's wait queue are woken after it is
  *   released; on PREEMPT_RT, where the wait queue's spinlock_t sleeps, a
  *   callback in atomic context hands that wake-up to an irq_work (run in a
