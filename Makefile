@@ -43,6 +43,7 @@ help:
 	@echo '  lib tools tests  build/lib/libkevent.a, build/tools/*, build/tests/<group>/<name>'
 	@echo '  initramfs      $(B)/initramfs.cpio (rebuilt only when an input changed)'
 	@echo '  vm-run         run CMD='"'"'...'"'"' as root in the guest, kevent loaded; exits with its status'
+	@echo '  vm-test-all    the full suite on every stock kernel profile (PROFILES= to choose), one table'
 	@echo '  vm-test        run SUITE=full|smoke|concurrency (or TESTS="group/name ...") in the guest'
 	@echo '  vm-shell       interactive guest shell on the serial console (quit: Ctrl-A X)'
 	@echo '  vm-gdb         guest under gdb (tmux: guest shell + gdb with kevent symbols)'
@@ -158,6 +159,10 @@ vm-shell: initramfs
 
 vm-test: initramfs
 	@scripts/vm-test $(VMRUN_OPTS) --suite '$(SUITE)' $(if $(TESTS),--tests '$(TESTS)')
+
+# The full suite on every stock kernel profile, one summary table.
+vm-test-all:
+	@scripts/vm-test-all $(PROFILES)
 
 vm-gdb: initramfs
 	@scripts/vm-gdb --kernel $(KERNEL) $(if $(CMD),-- '$(subst ','"'"',$(CMD))')

@@ -23,9 +23,10 @@
  *   nothing else is taken while it is held; kevent_set(), kevent_put(),
  *   kevent_notify_index() and wake-ups are done after it is released.
  *   Readers sleeping on the file's wait queue are woken after it is
- *   released; on PREEMPT_RT, where the wait queue's spinlock_t sleeps, a
- *   callback in atomic context hands that wake-up to an irq_work (run in a
- *   thread there), which release() waits for.
+ *   released. The wait queue's lock is a spinlock_t, which sleeps on
+ *   PREEMPT_RT: a callback in hard interrupt context or with interrupts
+ *   disabled (on RT: any atomic context) hands that wake-up to an irq_work
+ *   (run in a thread on RT), which release() waits for.
  * - No global lock: the notifier is created before the device is
  *   registered and destroyed after it is deregistered; the statistics are
  *   atomics.
@@ -196,7 +197,8 @@ static void hwsim_wake_workfn(struct irq_work *work)
 /* Wake the file's readers; see the locking notes at the top. */
 static void hwsim_wake(struct hwsim_file *f)
 {
-	if (IS_ENABLED(CONFIG_PREEMPT_RT) && !preemptible())
+	if (in_hardirq() || irqs_disabled() ||
+	    (IS_ENABLED(CONFIG_PREEMPT_RT) && !preemptible()))
 		irq_work_queue(&f->wake_work);
 	else
 		wake_up_interruptible_poll(&f->wq, EPOLLIN | EPOLLRDNORM);

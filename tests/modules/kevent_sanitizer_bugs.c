@@ -9,6 +9,8 @@
  *   abba  lock A then B, later B then A, in one thread     (lockdep)
  *   race  two kthreads write a plain variable, no lock     (KCSAN, kcsan)
  *   leak  kmalloc 16 times, forget the pointers             (kmemleak, debug)
+ *   rawnest  a spinlock_t taken under a raw spinlock: a sleeping lock
+ *         on PREEMPT_RT (lockdep with PROVE_RAW_LOCK_NESTING, any kernel)
  *
  * bug= (empty, the default) does nothing. Never load it outside the rig.
  */
@@ -19,11 +21,12 @@
 #include <linux/module.h>
 #include <linux/mutex.h>
 #include <linux/slab.h>
+#include <linux/spinlock.h>
 #include <linux/string.h>
 
 static char *bug = "";
 module_param(bug, charp, 0444);
-MODULE_PARM_DESC(bug, "deliberate bug to trigger on load: uaf, abba, race, leak");
+MODULE_PARM_DESC(bug, "deliberate bug to trigger on load: uaf, abba, race, leak, rawnest");
 
 static noinline int kevent_sanbug_uaf(void)
 {
@@ -55,6 +58,20 @@ static noinline int kevent_sanbug_abba(void)
 	mutex_lock(&kevent_sanbug_a);
 	mutex_unlock(&kevent_sanbug_a);
 	mutex_unlock(&kevent_sanbug_b);
+	return 0;
+}
+
+static DEFINE_RAW_SPINLOCK(kevent_sanbug_raw);
+static DEFINE_SPINLOCK(kevent_sanbug_sleeping);
+
+static noinline int kevent_sanbug_rawnest(void)
+{
+	unsigned long flags;
+
+	raw_spin_lock_irqsave(&kevent_sanbug_raw, flags);
+	spin_lock(&kevent_sanbug_sleeping);	/* sleeps on RT: lockdep */
+	spin_unlock(&kevent_sanbug_sleeping);
+	raw_spin_unlock_irqrestore(&kevent_sanbug_raw, flags);
 	return 0;
 }
 
@@ -128,6 +145,8 @@ static int __init kevent_sanbug_init(void)
 		return kevent_sanbug_race();
 	if (!strcmp(bug, "leak"))
 		return kevent_sanbug_leak();
+	if (!strcmp(bug, "rawnest"))
+		return kevent_sanbug_rawnest();
 	if (bug[0]) {
 		pr_err("kevent_sanbug: unknown bug '%s'\n", bug);
 		return -EINVAL;
