@@ -350,6 +350,7 @@ static struct kunit_suite kevent_test_suite = {
 	.exit = kevent_test_exit,
 	.test_cases = kevent_test_cases,
 };
+
 kunit_test_suite(kevent_test_suite);
 
 MODULE_DESCRIPTION("KUnit suite for kevent's in-kernel API");
