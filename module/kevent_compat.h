@@ -20,7 +20,8 @@
 #include <linux/version.h>
 
 /* 5.11 renamed in_irq() to in_hardirq(). */
-#if LINUX_VERSION_CODE < KERNEL_VERSION(5, 11, 0)
+/* (Guarded as well: a distribution may have backported it.) */
+#if LINUX_VERSION_CODE < KERNEL_VERSION(5, 11, 0) && !defined(in_hardirq)
 #define in_hardirq() in_irq()
 #endif
 
@@ -28,7 +29,7 @@
  * 6.12 made struct fd opaque (one word holding the file and flags): its file
  * is read with fd_file(). Before, it was the .file member.
  */
-#if LINUX_VERSION_CODE < KERNEL_VERSION(6, 12, 0)
+#if LINUX_VERSION_CODE < KERNEL_VERSION(6, 12, 0) && !defined(fd_file)
 #define fd_file(f) ((f).file)
 #endif
 

@@ -40,9 +40,11 @@
  * sleeps or takes a spinlock_t under either lock: waiters are woken with
  * wake_up_process(), and pollers (a wait queue, whose lock is a spinlock_t)
  * after the locks are dropped, through an irq_work when the caller is in
- * hard interrupt context or has interrupts off, on RT also when it is
- * otherwise atomic (kevent_wake_pollers()). The work under the locks is bounded:
- * O(1) per waiter released or wait-all count adjusted, like complete_all().
+ * hard interrupt context, has interrupts off or is otherwise atomic
+ * (kevent_wake_pollers()). The work under the locks is O(1) per waiter
+ * released or wait-all count adjusted; a notification event set with N
+ * waiters queued wakes N tasks with interrupts off (bounded only by the
+ * per-user wait limits), the latency limit docs/kernels.md states.
  *
  * Waiting
  * -------
@@ -269,9 +271,11 @@ static void kevent_wake_waiters(struct kevent *ev)
  * Pollers sleep on a wait queue, whose lock is a spinlock_t: on PREEMPT_RT
  * a sleeping lock, which hard interrupt context and sections with
  * interrupts or preemption disabled must not take (lockdep's
- * PROVE_RAW_LOCK_NESTING holds every kernel to that). From such a context
- * the wake-up goes to the event's irq_work, which runs right after the
- * interrupt (in a per-CPU thread on RT); kevent_free() waits for it.
+ * PROVE_RAW_LOCK_NESTING holds every kernel to that); without a preempt
+ * count a raw spinlock held with interrupts on cannot be told apart, so
+ * such a caller must not set an event (it never needs to). From such a
+ * context the wake-up goes to the event's irq_work, which runs right after
+ * the interrupt (in a per-CPU thread on RT); kevent_free() waits for it.
  * Elsewhere pollers are woken at once.
  */
 static void kevent_wake_pollers(struct kevent *ev)
@@ -279,7 +283,7 @@ static void kevent_wake_pollers(struct kevent *ev)
 	if (!wq_has_sleeper(&ev->poll_wq))
 		return;
 	if (in_hardirq() || irqs_disabled() ||
-	    (IS_ENABLED(CONFIG_PREEMPT_RT) && !preemptible()))
+	    (IS_ENABLED(CONFIG_PREEMPT_COUNT) && !preemptible()))
 		irq_work_queue(&ev->poll_work);
 	else
 		wake_up_interruptible_poll(&ev->poll_wq, EPOLLIN | EPOLLRDNORM);

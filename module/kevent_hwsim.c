@@ -198,7 +198,7 @@ static void hwsim_wake_workfn(struct irq_work *work)
 static void hwsim_wake(struct hwsim_file *f)
 {
 	if (in_hardirq() || irqs_disabled() ||
-	    (IS_ENABLED(CONFIG_PREEMPT_RT) && !preemptible()))
+	    (IS_ENABLED(CONFIG_PREEMPT_COUNT) && !preemptible()))
 		irq_work_queue(&f->wake_work);
 	else
 		wake_up_interruptible_poll(&f->wq, EPOLLIN | EPOLLRDNORM);

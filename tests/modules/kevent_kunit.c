@@ -12,13 +12,13 @@
  */
 #include <kunit/test.h>
 #include <linux/atomic.h>
-#include <linux/completion.h>
 #include <linux/delay.h>
 #include <linux/err.h>
 #include <linux/hrtimer.h>
 #include <linux/kevent.h>
 #include <linux/kthread.h>
 #include <linux/module.h>
+#include <linux/sched/task.h>
 
 #include "kevent_compat.h"
 
@@ -34,10 +34,13 @@ MODULE_PARM_DESC(rig_fail, "make one case fail on purpose (rig self-test only)")
  * whatever happens (kunit's deferred actions exist only since 6.5).
  */
 #define KT_MAX_EVENTS	4
+#define KT_MAX_TASKS	4
 
 struct kt_ctx {
 	struct kevent *evs[KT_MAX_EVENTS];
 	unsigned int n;
+	struct task_struct *tasks[KT_MAX_TASKS];
+	unsigned int ntasks;
 };
 
 static struct kevent *kt_event(struct kunit *test, const char *name, u32 flags)
@@ -62,6 +65,13 @@ static void kevent_test_exit(struct kunit *test)
 {
 	struct kt_ctx *ctx = test->priv;
 
+	/* Waiters first: each ends within its own timeout (KT_WAIT_NS). */
+	while (ctx->ntasks) {
+		struct task_struct *t = ctx->tasks[--ctx->ntasks];
+
+		kthread_stop(t);
+		put_task_struct(t);
+	}
 	while (ctx->n)
 		kevent_put(ctx->evs[--ctx->n]);
 }
@@ -160,13 +170,18 @@ static void kevent_test_wait_timeouts(struct kunit *test)
 			-EINVAL);
 }
 
+/*
+ * A waiting kernel thread. Everything it touches is allocated with
+ * kunit_kzalloc() (freed after kevent_test_exit()), and the test's exit
+ * stops the thread first, so a slow or stuck waiter never outlives what it
+ * uses, whichever way the test ends.
+ */
 struct kt_waiter {
-	struct kevent **evs;
+	struct kevent *evs[2];
 	unsigned int count;
 	u32 flags;
 	int result;
 	atomic_t *done;
-	struct completion finished;
 };
 
 static int kt_waiter_fn(void *arg)
@@ -175,92 +190,104 @@ static int kt_waiter_fn(void *arg)
 
 	w->result = kevent_wait_multiple(w->evs, w->count, KT_WAIT_NS, w->flags);
 	atomic_inc(w->done);
-	complete(&w->finished);
 	return 0;
 }
 
-static void kt_start(struct kunit *test, struct kt_waiter *w)
+static struct kt_waiter *kt_start(struct kunit *test, struct kevent *a,
+				  struct kevent *b, u32 flags, atomic_t *done)
 {
+	struct kt_ctx *ctx = test->priv;
+	struct kt_waiter *w = kunit_kzalloc(test, sizeof(*w), GFP_KERNEL);
 	struct task_struct *t;
 
-	init_completion(&w->finished);
-	w->result = INT_MIN;
-	t = kthread_run(kt_waiter_fn, w, "kevent_kunit");
+	KUNIT_ASSERT_NOT_NULL(test, w);
+	KUNIT_ASSERT_LT(test, ctx->ntasks, KT_MAX_TASKS);
+	*w = (struct kt_waiter){ .evs = { a, b }, .count = b ? 2 : 1,
+				 .flags = flags, .result = INT_MIN, .done = done };
+	t = kthread_create(kt_waiter_fn, w, "kevent_kunit");
 	KUNIT_ASSERT_FALSE(test, IS_ERR(t));
+	get_task_struct(t);
+	ctx->tasks[ctx->ntasks++] = t;
+	wake_up_process(t);
+	return w;
 }
 
-/* Wait (up to the waiter's own timeout) for @w to return. */
-static void kt_finish(struct kt_waiter *w)
+static atomic_t *kt_counter(struct kunit *test)
 {
-	wait_for_completion_timeout(&w->finished, 2 * KT_WAIT_NS / NSEC_PER_SEC * HZ);
+	atomic_t *done = kunit_kzalloc(test, sizeof(*done), GFP_KERNEL);
+
+	KUNIT_ASSERT_NOT_NULL(test, done);
+	return done;
+}
+
+/* Wait up to 2 s for @done to reach @want; returns its value. */
+static int kt_wait_count(atomic_t *done, int want)
+{
+	int i;
+
+	for (i = 0; i < 100 && atomic_read(done) < want; i++)
+		msleep(20);
+	return atomic_read(done);
 }
 
 static void kevent_test_exactly_one(struct kunit *test)
 {
 	struct kevent *ev = kt_event(test, NULL, 0);
-	struct kt_waiter w[4];
-	atomic_t done = ATOMIC_INIT(0);
+	atomic_t *done = kt_counter(test);
+	struct kt_waiter *w[4];
 	int i, ok = 0;
 
-	for (i = 0; i < 4; i++) {
-		w[i] = (struct kt_waiter){ .evs = &ev, .count = 1, .done = &done };
-		kt_start(test, &w[i]);
-	}
+	for (i = 0; i < 4; i++)
+		w[i] = kt_start(test, ev, NULL, 0, done);
 	msleep(100);		/* let them queue (if not, the first to come consumes) */
 	for (i = 1; i <= 4; i++) {
 		kevent_set(ev);
-		msleep(100);
 		/* Each set of a synchronization event releases exactly one. */
-		KUNIT_EXPECT_EQ(test, atomic_read(&done), i);
+		KUNIT_EXPECT_EQ(test, kt_wait_count(done, i), i);
+		msleep(50);
+		KUNIT_EXPECT_EQ(test, atomic_read(done), i);
 		KUNIT_EXPECT_EQ(test, kevent_read_state(ev), 0);
 	}
-	for (i = 0; i < 4; i++) {
-		kt_finish(&w[i]);
-		ok += w[i].result == 0;
-	}
+	for (i = 0; i < 4; i++)
+		ok += w[i]->result == 0;
 	KUNIT_EXPECT_EQ(test, ok, 4);
 }
 
 static void kevent_test_notification_releases_all(struct kunit *test)
 {
 	struct kevent *ev = kt_event(test, NULL, KEVENT_CREATE_MANUAL_RESET);
-	struct kt_waiter w[4];
-	atomic_t done = ATOMIC_INIT(0);
+	atomic_t *done = kt_counter(test);
+	struct kt_waiter *w[4];
 	int i;
 
-	for (i = 0; i < 4; i++) {
-		w[i] = (struct kt_waiter){ .evs = &ev, .count = 1, .done = &done };
-		kt_start(test, &w[i]);
-	}
+	for (i = 0; i < 4; i++)
+		w[i] = kt_start(test, ev, NULL, 0, done);
 	msleep(100);
 	KUNIT_EXPECT_EQ(test, kevent_set(ev), 0);
-	for (i = 0; i < 4; i++) {
-		kt_finish(&w[i]);
-		KUNIT_EXPECT_EQ(test, w[i].result, 0);
-	}
+	KUNIT_EXPECT_EQ(test, kt_wait_count(done, 4), 4);
+	for (i = 0; i < 4; i++)
+		KUNIT_EXPECT_EQ(test, w[i]->result, 0);
 	KUNIT_EXPECT_EQ(test, kevent_read_state(ev), 1);
 }
 
 static void kevent_test_wait_all_atomic(struct kunit *test)
 {
-	struct kevent *evs[2] = { kt_event(test, NULL, 0), kt_event(test, NULL, 0) };
-	atomic_t done = ATOMIC_INIT(0);
-	struct kt_waiter w = { .evs = evs, .count = 2, .flags = KEVENT_WAIT_ALL,
-			       .done = &done };
+	struct kevent *a = kt_event(test, NULL, 0), *b = kt_event(test, NULL, 0);
+	atomic_t *done = kt_counter(test);
+	struct kt_waiter *w = kt_start(test, a, b, KEVENT_WAIT_ALL, done);
 
-	kt_start(test, &w);
 	msleep(100);
-	kevent_set(evs[0]);
+	kevent_set(a);
 	msleep(100);
 	/* One of two signaled: the wait-all neither returns nor takes it. */
-	KUNIT_EXPECT_EQ(test, atomic_read(&done), 0);
-	KUNIT_EXPECT_EQ(test, kevent_read_state(evs[0]), 1);
-	kevent_set(evs[1]);
-	kt_finish(&w);
-	KUNIT_EXPECT_EQ(test, w.result, 0);
+	KUNIT_EXPECT_EQ(test, atomic_read(done), 0);
+	KUNIT_EXPECT_EQ(test, kevent_read_state(a), 1);
+	kevent_set(b);
+	KUNIT_EXPECT_EQ(test, kt_wait_count(done, 1), 1);
+	KUNIT_EXPECT_EQ(test, w->result, 0);
 	/* Both consumed together. */
-	KUNIT_EXPECT_EQ(test, kevent_read_state(evs[0]), 0);
-	KUNIT_EXPECT_EQ(test, kevent_read_state(evs[1]), 0);
+	KUNIT_EXPECT_EQ(test, kevent_read_state(a), 0);
+	KUNIT_EXPECT_EQ(test, kevent_read_state(b), 0);
 }
 
 struct kt_timer {
