@@ -25,11 +25,13 @@ done
 is "$fail" 0 "20 unload/load cycles of $(echo $mods) (0 = no cycle failed)"
 dmesg >/tmp/dmesg.after
 # New kernel log lines since the loop began, without the notices that TCG's
-# timing and a late entropy pool cause on their own.
+# timing and a late entropy pool cause on their own (the clocksource
+# watchdog's, for one, which newer kernels also print when a vCPU is slow to
+# answer its cross-CPU read).
 last=$(tail -n 1 /tmp/dmesg.before)
 new=$(awk -v l="$last" 'f; $0 == l { f = 1 }' /tmp/dmesg.after |
 	grep -v -e 'random: crng init done' -e 'hrtimer: interrupt took' \
-		-e 'clocksource: .*unstable' -e 'sched: RT throttling activated' \
+		-e 'clocksource: ' -e 'sched: RT throttling activated' \
 		-e 'perf: interrupt took too long')
 is "$new" "" "the 20 cycles left no kernel log message"
 check "/dev/kevent exists after the loop" test -c /dev/kevent
