@@ -23,8 +23,13 @@ B      := build/$(KERNEL)
 KENV   := $(B)/kernel.env
 CC     ?= gcc
 CFLAGS ?= -O2 -g
-KEVENT_CFLAGS := -Wall -Wextra -Iinclude/uapi -Iinclude -MMD -MP
-TEST_CFLAGS   := -static -O2 -g -Wall -Wextra -pthread -Iinclude/uapi -Iinclude -Itests/harness -MMD -MP
+# The one version of kevent (module, library, tools, DKMS, packages).
+KEVENT_VERSION := $(shell cat VERSION)
+# Generated from VERSION: libkevent's version macros, included by kevent.h.
+VERSION_H     := build/include/kevent_version.h
+KEVENT_CFLAGS := -Wall -Wextra -Iinclude/uapi -Iinclude -Ibuild/include -MMD -MP
+TEST_CFLAGS   := -static -O2 -g -Wall -Wextra -pthread -Iinclude/uapi -Iinclude -Ibuild/include \
+		 -Itests/harness -MMD -MP
 
 .DEFAULT_GOAL := all
 .PHONY: all deps kernel modules test-modules lib tools tests initramfs \
@@ -55,6 +60,7 @@ help:
 	@echo '  ci             .ci/run: deps, build, every check above; last line "N passed, N failed"'
 	@echo '  vm-fuzz        guest fuzzer, FUZZ_CALLS=1000000 FUZZ_SEED=1 (KERNEL=debug: sanitizers)'
 	@echo '  vm-stress      invariant stress, STRESS_OPS=1000000 STRESS_SEED=1 (tests/tests.mk)'
+	@echo '  dkms-source dkms-install dkms-remove test-dkms   DKMS (dkms/dkms.mk, docs/install.md)'
 	@echo '  demo vm-bench vm-bench-setall install test-install   (tools/demo.mk, bench/bench.mk, lib/lib.mk; see README.md)'
 	@echo '  clean          remove build/ (the kernel cache in $${KEVENT_CACHE:-~/.cache/kevent} stays)'
 
@@ -114,7 +120,11 @@ lib: $(LIBKEVENT)
 tools: $(TOOLS)
 tests: $(TEST_BINS)
 
-build/lib/%.o: lib/%.c | deps
+$(VERSION_H): VERSION scripts/gen-version-h
+	@mkdir -p $(@D)
+	@scripts/gen-version-h VERSION >$@.tmp && mv $@.tmp $@
+
+build/lib/%.o: lib/%.c $(VERSION_H) | deps
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(KEVENT_CFLAGS) -fPIC -c -o $@ $<
 
@@ -122,11 +132,11 @@ build/lib/libkevent.a: $(LIB_OBJS)
 	@rm -f $@
 	ar rcs $@ $^
 
-build/tools/%: tools/%.c $(LIBKEVENT) | deps
+build/tools/%: tools/%.c $(LIBKEVENT) $(VERSION_H) | deps
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(KEVENT_CFLAGS) -static -pthread -o $@ $< $(LIBKEVENT)
 
-build/tests/%: tests/%.c $(LIBKEVENT) tests/harness/tap.h | deps
+build/tests/%: tests/%.c $(LIBKEVENT) $(VERSION_H) tests/harness/tap.h | deps
 	@mkdir -p $(@D)
 	$(CC) $(TEST_CFLAGS) -o $@ $< $(LIBKEVENT)
 
@@ -189,7 +199,7 @@ ci:
 # --- targets of other parts of kevent (demo, vm-bench, install) go here ------
 # Each part keeps its rules in its own fragment: lib/lib.mk (shared library,
 # install, test-install), bench/*.mk, ...
--include $(wildcard lib/*.mk tools/*.mk bench/*.mk module/*.mk tests/*.mk)
+-include $(wildcard lib/*.mk tools/*.mk bench/*.mk module/*.mk tests/*.mk dkms/*.mk)
 
 # -----------------------------------------------------------------------------
 

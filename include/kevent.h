@@ -10,7 +10,7 @@
  * Conventions: every function returns -1 and sets errno on failure.
  * man 3 libkevent documents each function and its errors.
  *
- * This header is self-contained on purpose: the KEV_* constants are the
+ * This header (with kevent_version.h) is self-contained on purpose: the KEV_* constants are the
  * library's own and are mapped to the kernel's KEVENT_* values inside the
  * library, so a consumer needs no kernel uAPI header on its include path.
  */
@@ -24,10 +24,11 @@
 extern "C" {
 #endif
 
-#define KEV_VERSION_MAJOR	1
-#define KEV_VERSION_MINOR	0
-#define KEV_VERSION_PATCH	0
-#define KEV_VERSION_STRING	"1.0.0"
+/*
+ * KEV_VERSION_MAJOR, _MINOR, _PATCH and KEV_VERSION_STRING: generated from
+ * the project's VERSION file, installed next to this header.
+ */
+#include "kevent_version.h"
 
 /* timeout_ms: wait forever. */
 #define KEV_INFINITE		(-1)

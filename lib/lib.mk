@@ -8,6 +8,7 @@
 #   $(LIBDIR)/libkevent.a, libkevent.so.$(KEV_VERSION) and the symlinks
 #       libkevent.so.$(KEV_SOVERSION) (the soname) and libkevent.so
 #   $(INCLUDEDIR)/kevent.h                   the library API (self-contained)
+#   $(INCLUDEDIR)/kevent_version.h           its version macros, from VERSION
 #   $(INCLUDEDIR)/kevent/linux/kevent.h      the kernel uAPI header; not in
 #       $(INCLUDEDIR)/linux, which belongs to the system's kernel headers.
 #       kevent.pc adds -I$(INCLUDEDIR)/kevent, so <linux/kevent.h> works.
@@ -16,7 +17,7 @@
 #   $(MANDIR)/man1/keventctl.1, $(MANDIR)/man3/libkevent.3 and one page per
 #       function (kev_create.3, ...) that sources libkevent.3
 
-KEV_VERSION	:= 1.0.0
+KEV_VERSION	:= $(shell cat VERSION)
 KEV_SOVERSION	:= 1
 
 PREFIX		?= /usr/local
@@ -45,7 +46,7 @@ KEV_MAN3_LINKS	:= kev_create kev_open kev_set kev_reset kev_pulse kev_state \
 		   kev_wait_any_until kev_wait_all_until kev_unlink kev_close
 
 KEV_LIB_CFLAGS	?= -O2 -g -Wall -Wextra -std=gnu11
-KEV_PIC_CFLAGS	:= $(KEV_LIB_CFLAGS) -fPIC -Iinclude
+KEV_PIC_CFLAGS	:= $(KEV_LIB_CFLAGS) -fPIC -Iinclude -Ibuild/include
 
 .PHONY: lib-shared install install-lib install-headers install-tools \
 	install-man install-pc uninstall test-install FORCE
@@ -53,7 +54,7 @@ KEV_PIC_CFLAGS	:= $(KEV_LIB_CFLAGS) -fPIC -Iinclude
 lib-shared: $(KEV_SO)
 
 $(KEV_BUILD)/lib/pic/%.o: lib/%.c lib/internal.h include/kevent.h \
-			  include/uapi/linux/kevent.h
+			  include/uapi/linux/kevent.h $(VERSION_H)
 	@mkdir -p $(dir $@)
 	$(CC) $(KEV_PIC_CFLAGS) -c $< -o $@
 
@@ -82,9 +83,10 @@ install-lib: $(KEV_A) $(KEV_SO)
 	ln -sf libkevent.so.$(KEV_VERSION) $(DESTDIR)$(LIBDIR)/$(KEV_SO_NAME)
 	ln -sf $(KEV_SO_NAME) $(DESTDIR)$(LIBDIR)/libkevent.so
 
-install-headers:
+install-headers: $(VERSION_H)
 	$(INSTALL) -d $(DESTDIR)$(INCLUDEDIR)/kevent/linux
 	$(INSTALL) -m 0644 include/kevent.h $(DESTDIR)$(INCLUDEDIR)/kevent.h
+	$(INSTALL) -m 0644 $(VERSION_H) $(DESTDIR)$(INCLUDEDIR)/kevent_version.h
 	$(INSTALL) -m 0644 include/uapi/linux/kevent.h \
 		$(DESTDIR)$(INCLUDEDIR)/kevent/linux/kevent.h
 
@@ -109,6 +111,7 @@ uninstall:
 	      $(DESTDIR)$(LIBDIR)/libkevent.so.$(KEV_VERSION) \
 	      $(DESTDIR)$(LIBDIR)/$(KEV_SO_NAME) $(DESTDIR)$(LIBDIR)/libkevent.so \
 	      $(DESTDIR)$(INCLUDEDIR)/kevent.h \
+	      $(DESTDIR)$(INCLUDEDIR)/kevent_version.h \
 	      $(DESTDIR)$(INCLUDEDIR)/kevent/linux/kevent.h \
 	      $(DESTDIR)$(PKGCONFIGDIR)/kevent.pc \
 	      $(addprefix $(DESTDIR)$(BINDIR)/,$(notdir $(KEV_TOOLS))) \

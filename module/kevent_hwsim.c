@@ -825,3 +825,4 @@ module_exit(hwsim_exit);
 MODULE_DESCRIPTION("kevent hardware-event demo driver (/dev/kevent-hwsim)");
 MODULE_AUTHOR("kevent developers");
 MODULE_LICENSE("GPL");
+MODULE_VERSION(KEVENT_VERSION);

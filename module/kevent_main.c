@@ -51,3 +51,4 @@ module_exit(kevent_exit);
 
 MODULE_DESCRIPTION("NT-style named kernel events (KEVENT)");
 MODULE_LICENSE("GPL");
+MODULE_VERSION(KEVENT_VERSION);
