@@ -48,4 +48,15 @@ static inline void hrtimer_setup(struct hrtimer *timer,
 }
 #endif
 
+/*
+ * 6.10 made a trace event's __assign_str() take the field alone (the
+ * source is given once, in __string()); before, it took the source again.
+ * kevent_trace.h uses this wrapper, expanded inside TP_fast_assign().
+ */
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 10, 0)
+#define kevent_assign_str(field, src) __assign_str(field)
+#else
+#define kevent_assign_str(field, src) __assign_str(field, src)
+#endif
+
 #endif /* KEVENT_COMPAT_H */

@@ -70,6 +70,7 @@
 #include <linux/spinlock.h>
 
 #include "kevent_internal.h"
+#include "kevent_trace.h"
 
 static DEFINE_RAW_SPINLOCK(kevent_all_lock);
 
@@ -221,7 +222,7 @@ static bool kevent_try_wake_any(struct kevent_wait_entry *e)
  * which freezes all of @q's events, and @locked->lock if @locked is one of
  * them (NULL otherwise). O(1) unless @q is released.
  */
-static void kevent_try_wake_all(struct kevent_waitq *q, struct kevent *locked)
+static bool kevent_try_wake_all(struct kevent_waitq *q, struct kevent *locked)
 {
 	u32 i;
 
@@ -229,7 +230,7 @@ static void kevent_try_wake_all(struct kevent_waitq *q, struct kevent *locked)
 
 	if (q->unsignaled ||
 	    atomic_read(&q->satisfied) != KEVENT_UNSATISFIED)
-		return;
+		return false;
 
 	for (i = 0; i < q->count; i++) {
 		struct kevent *ev = q->entries[i].ev;
@@ -246,25 +247,29 @@ static void kevent_try_wake_all(struct kevent_waitq *q, struct kevent *locked)
 	}
 	atomic_set(&q->satisfied, 0);
 	wake_up_process(q->task);
+	return true;
 }
 
 /*
  * @ev just became signaled: hand it to its waiters, oldest first, until a
  * synchronization event is consumed. Caller holds @ev->lock, and
  * kevent_all_lock if @ev->all_hint.
+ * Return: how many waiters were released (for the tracepoints).
  */
-static void kevent_wake_waiters(struct kevent *ev)
+static unsigned int kevent_wake_waiters(struct kevent *ev)
 {
 	struct kevent_wait_entry *e;
+	unsigned int released = 0;
 
 	list_for_each_entry(e, &ev->waiters, node) {
 		if (!ev->signaled)
 			break;
 		if (e->q->all)
-			kevent_try_wake_all(e->q, ev);
+			released += kevent_try_wake_all(e->q, ev);
 		else
-			kevent_try_wake_any(e);
+			released += kevent_try_wake_any(e);
 	}
+	return released;
 }
 
 /*
@@ -303,14 +308,16 @@ static void kevent_wake_pollers(struct kevent *ev)
  */
 int kevent_set(struct kevent *ev)
 {
+	unsigned int released;
 	unsigned long flags;
 	bool all, prev, now;
 
 	all = kevent_lock(ev, &flags);
 	prev = ev->signaled;
 	kevent_change(ev, true);
-	kevent_wake_waiters(ev);
+	released = kevent_wake_waiters(ev);
 	now = ev->signaled;
+	trace_kevent_set(ev, prev, released);
 	kevent_unlock(ev, all, flags);
 
 	if (now && !prev)
@@ -332,14 +339,16 @@ EXPORT_SYMBOL_GPL(kevent_set);
  */
 int kevent_pulse(struct kevent *ev)
 {
+	unsigned int released;
 	unsigned long flags;
 	bool all, prev;
 
 	all = kevent_lock(ev, &flags);
 	prev = ev->signaled;
 	kevent_change(ev, true);
-	kevent_wake_waiters(ev);
+	released = kevent_wake_waiters(ev);
 	kevent_change(ev, false);
+	trace_kevent_pulse(ev, prev, released);
 	kevent_unlock(ev, all, flags);
 	return prev;
 }
@@ -360,6 +369,7 @@ int kevent_reset(struct kevent *ev)
 	all = kevent_lock(ev, &flags);
 	prev = ev->signaled;
 	kevent_change(ev, false);
+	trace_kevent_reset(ev, prev, 0);
 	kevent_unlock(ev, all, flags);
 	return prev;
 }
@@ -583,22 +593,9 @@ static bool kevent_try_any(struct kevent **evs, u32 count, u32 *index)
 /* Entries for waits on few events live on the stack. */
 #define KEVENT_STACK_ENTRIES	4
 
-/**
- * kevent_wait_events() - wait for any or all of @count referenced events
- * @evs:     the events; duplicates are allowed for wait-any only
- * @count:   1..KEVENT_WAIT_MAX (validated by the caller)
- * @flags:   KEVENT_WAIT_ALL, KEVENT_WAIT_ABSOLUTE, KEVENT_WAIT_REALTIME, and
- *           KEVENT_WAIT_USER for a user-space wait (limited per event)
- * @timeout: see struct kevent_wait_args
- * @state:   TASK_INTERRUPTIBLE, TASK_KILLABLE or TASK_UNINTERRUPTIBLE
- * @index:   out: the satisfying index (wait-any) or 0 (wait-all)
- *
- * Context: Process context; may sleep. The caller keeps @evs referenced.
- * Return: 0, -ETIMEDOUT, -EINTR, -ENOMEM, or -ENOSPC (KEVENT_WAIT_USER
- * wait-all on an event at max_wait_all_per_event).
- */
-int kevent_wait_events(struct kevent **evs, u32 count, u32 flags,
-		       u64 timeout, unsigned int state, u32 *index)
+/* kevent_wait_events() without its tracepoints. */
+static int __kevent_wait_events(struct kevent **evs, u32 count, u32 flags,
+				u64 timeout, unsigned int state, u32 *index)
 {
 	struct kevent_wait_entry stack_entries[KEVENT_STACK_ENTRIES];
 	clockid_t clock = CLOCK_MONOTONIC;
@@ -695,6 +692,41 @@ int kevent_wait_events(struct kevent **evs, u32 count, u32 flags,
 out:
 	if (q.entries != stack_entries)
 		kfree(q.entries);
+	return ret;
+}
+
+/**
+ * kevent_wait_events() - wait for any or all of @count referenced events
+ * @evs:     the events; duplicates are allowed for wait-any only
+ * @count:   1..KEVENT_WAIT_MAX (validated by the caller)
+ * @flags:   KEVENT_WAIT_ALL, KEVENT_WAIT_ABSOLUTE, KEVENT_WAIT_REALTIME, and
+ *           KEVENT_WAIT_USER for a user-space wait (limited per event)
+ * @timeout: see struct kevent_wait_args
+ * @state:   TASK_INTERRUPTIBLE, TASK_KILLABLE or TASK_UNINTERRUPTIBLE
+ * @index:   out: the satisfying index (wait-any) or 0 (wait-all)
+ *
+ * Context: Process context; may sleep. The caller keeps @evs referenced.
+ * Return: 0, -ETIMEDOUT, -EINTR, -ENOMEM, or -ENOSPC (KEVENT_WAIT_USER
+ * wait-all on an event at max_wait_all_per_event).
+ */
+int kevent_wait_events(struct kevent **evs, u32 count, u32 flags,
+		       u64 timeout, unsigned int state, u32 *index)
+{
+	bool all = flags & KEVENT_WAIT_ALL;
+	u64 start = 0;
+	u32 idx = 0;
+	int ret;
+
+	trace_kevent_wait_begin(count, all, timeout,
+				flags & KEVENT_WAIT_ABSOLUTE);
+	if (trace_kevent_wait_end_enabled())
+		start = ktime_get_ns();
+	ret = __kevent_wait_events(evs, count, flags, timeout, state, &idx);
+	if (!ret)
+		*index = idx;
+	if (trace_kevent_wait_end_enabled())
+		trace_kevent_wait_end(count, all, ret, idx,
+				      start ? ktime_get_ns() - start : 0);
 	return ret;
 }
 

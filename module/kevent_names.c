@@ -49,6 +49,7 @@
 #include <linux/string.h>
 
 #include "kevent_internal.h"
+#include "kevent_trace.h"
 
 unsigned int kevent_max_per_ns = 65536;
 module_param_named(max_events_per_ns, kevent_max_per_ns, uint, 0644);
@@ -511,8 +512,12 @@ struct kevent *kevent_create_in(struct kevent_ns *ns, const char *name,
 	if (!user)
 		return ERR_PTR(-ENOMEM);
 
-	if (!name)
-		return kevent_alloc(ns, user, NULL, 0, flags, mode, kernel);
+	if (!name) {
+		ev = kevent_alloc(ns, user, NULL, 0, flags, mode, kernel);
+		if (!IS_ERR(ev))
+			trace_kevent_create(ev, false);
+		return ev;
+	}
 
 	mutex_lock(&ns->mutex);
 	ev = kevent_lookup(ns, &key, &dying);
@@ -553,6 +558,7 @@ struct kevent *kevent_create_in(struct kevent_ns *ns, const char *name,
 make_permanent:
 	if (flags & KEVENT_CREATE_PERMANENT)
 		__kevent_make_permanent(ev);
+	trace_kevent_create(ev, *existed);
 out:
 	mutex_unlock(&ns->mutex);
 	return ev;
