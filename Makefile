@@ -23,6 +23,9 @@ B      := build/$(KERNEL)
 KENV   := $(B)/kernel.env
 CC     ?= gcc
 CFLAGS ?= -O2 -g
+# User-space rules first make sure the Debian packages are there (deps);
+# KEVENT_NO_DEPS=1 skips that where a package build provides them (debian/).
+DEPS := $(if $(KEVENT_NO_DEPS),,deps)
 # The one version of kevent (module, library, tools, DKMS, packages).
 KEVENT_VERSION := $(shell cat VERSION)
 # Generated from VERSION: libkevent's version macros, included by kevent.h.
@@ -61,6 +64,7 @@ help:
 	@echo '  vm-fuzz        guest fuzzer, FUZZ_CALLS=1000000 FUZZ_SEED=1 (KERNEL=debug: sanitizers)'
 	@echo '  vm-stress      invariant stress, STRESS_OPS=1000000 STRESS_SEED=1 (tests/tests.mk)'
 	@echo '  dkms-source dkms-install dkms-remove test-dkms   DKMS (dkms/dkms.mk, docs/install.md)'
+	@echo '  deb test-deb   Debian packages in build/deb/, and their user-level test (debian/deb.mk)'
 	@echo '  demo vm-bench vm-bench-setall install test-install   (tools/demo.mk, bench/bench.mk, lib/lib.mk; see README.md)'
 	@echo '  clean          remove build/ (the kernel cache in $${KEVENT_CACHE:-~/.cache/kevent} stays)'
 
@@ -124,7 +128,7 @@ $(VERSION_H): VERSION scripts/gen-version-h
 	@mkdir -p $(@D)
 	@scripts/gen-version-h VERSION >$@.tmp && mv $@.tmp $@
 
-build/lib/%.o: lib/%.c $(VERSION_H) | deps
+build/lib/%.o: lib/%.c $(VERSION_H) | $(DEPS)
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(KEVENT_CFLAGS) -fPIC -c -o $@ $<
 
@@ -132,16 +136,16 @@ build/lib/libkevent.a: $(LIB_OBJS)
 	@rm -f $@
 	ar rcs $@ $^
 
-build/tools/%: tools/%.c $(LIBKEVENT) $(VERSION_H) | deps
+build/tools/%: tools/%.c $(LIBKEVENT) $(VERSION_H) | $(DEPS)
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(KEVENT_CFLAGS) -static -pthread -o $@ $< $(LIBKEVENT)
 
-build/tests/%: tests/%.c $(LIBKEVENT) $(VERSION_H) tests/harness/tap.h | deps
+build/tests/%: tests/%.c $(LIBKEVENT) $(VERSION_H) tests/harness/tap.h | $(DEPS)
 	@mkdir -p $(@D)
 	$(CC) $(TEST_CFLAGS) -o $@ $< $(LIBKEVENT)
 
 # tests/compat/<name>.c: 32-bit programs, to test compat_ioctl (no libkevent).
-build/tests/compat/%: tests/compat/%.c tests/harness/tap.h | deps
+build/tests/compat/%: tests/compat/%.c tests/harness/tap.h | $(DEPS)
 	@mkdir -p $(@D)
 	$(CC) $(TEST_CFLAGS) -m32 -o $@ $<
 
@@ -199,7 +203,7 @@ ci:
 # --- targets of other parts of kevent (demo, vm-bench, install) go here ------
 # Each part keeps its rules in its own fragment: lib/lib.mk (shared library,
 # install, test-install), bench/*.mk, ...
--include $(wildcard lib/*.mk tools/*.mk bench/*.mk module/*.mk tests/*.mk dkms/*.mk)
+-include $(wildcard lib/*.mk tools/*.mk bench/*.mk module/*.mk tests/*.mk dkms/*.mk debian/*.mk)
 
 # -----------------------------------------------------------------------------
 

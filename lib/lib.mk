@@ -59,7 +59,7 @@ $(KEV_BUILD)/lib/pic/%.o: lib/%.c lib/internal.h include/kevent.h \
 	$(CC) $(KEV_PIC_CFLAGS) -c $< -o $@
 
 $(KEV_SO_REAL): $(KEV_PIC_OBJS) lib/libkevent.map
-	$(CC) -shared -Wl,-soname,$(KEV_SO_NAME) \
+	$(CC) $(LDFLAGS) -shared -Wl,-soname,$(KEV_SO_NAME) \
 		-Wl,--version-script,lib/libkevent.map -Wl,-z,defs \
 		-o $@ $(KEV_PIC_OBJS)
 

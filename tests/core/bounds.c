@@ -89,7 +89,9 @@ int main(void)
 	kt_set(pair[1]);
 	pthread_join(t1, NULL);
 	pthread_join(t2, NULL);
-	ok(wait_result[1] == 0 && wait_result[2] == 0, "the queued wait-alls were satisfied");
+	if (!ok(wait_result[1] == 0 && wait_result[2] == 0, "the queued wait-alls were satisfied"))
+		diag("results %d and %d; pair states %d %d", wait_result[1], wait_result[2],
+		     kt_state(pair[0]), kt_state(pair[1]));
 	is_int(foreign_wait_all(), ETIMEDOUT, "then there is room again (ETIMEDOUT, not ENOSPC)");
 	kt_set_param("max_wait_all_per_event", saved_event);
 	close(pair[0]);

@@ -100,7 +100,8 @@ l=$(nth kevent_wait_end 2)
 is "$(field "$l" result) $(field "$l" index)" "0 0" "kevent_wait_end: satisfied by index 0"
 w=$(field "$l" waited_ns)
 ok "$([ -n "$w" ] && [ "$w" -ge 100000000 ] && echo 1)" "kevent_wait_end: waited_ns covers the 0.1 s before the pulse ($w)"
-# libkevent turns a timeout in ms into a CLOCK_MONOTONIC deadline.
+# The wait ioctl turns a relative timeout into a CLOCK_MONOTONIC deadline
+# (a restarted wait keeps it).
 l=$(nth kevent_wait_begin 3)
 is "$(field "$l" count) $(field "$l" type) $(field "$l" absolute)" "2 all 1" \
 	"kevent_wait_begin: wait-all of 2 with an absolute deadline"

@@ -19,8 +19,15 @@ top=$(cd "$(dirname "$0")/../../.." && pwd)
 profiles=("$@")
 [ ${#profiles[@]} -gt 0 ] || profiles=(5.10 6.1 6.12 rt latest)
 version=$(cat "$src/VERSION")
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+# DKMS_KEEP=DIR: work in DIR and keep it (tests/host/deb/run.sh boots the
+# module built there); default: a temporary directory, removed at the end.
+if [ -n "${DKMS_KEEP:-}" ]; then
+	tmp=$DKMS_KEEP
+	mkdir -p "$tmp"
+else
+	tmp=$(mktemp -d)
+	trap 'rm -rf "$tmp"' EXIT
+fi
 n=0 fails=0
 
 ok() {	# ok COND-EXIT-STATUS DESCRIPTION
