@@ -16,6 +16,7 @@
 
 #include <linux/file.h>
 #include <linux/hrtimer.h>
+#include <linux/mm.h>
 #include <linux/preempt.h>
 #include <linux/version.h>
 
@@ -58,5 +59,21 @@ static inline void hrtimer_setup(struct hrtimer *timer,
 #else
 #define kevent_assign_str(field, src) __assign_str(field, src)
 #endif
+
+/*
+ * 6.5 dropped get_user_pages()'s vmas argument. A name of kevent's own, as
+ * the kernel's kept its name but not its signature.
+ */
+static inline long kevent_get_user_pages(unsigned long start,
+					 unsigned long nr_pages,
+					 unsigned int gup_flags,
+					 struct page **pages)
+{
+#if LINUX_VERSION_CODE < KERNEL_VERSION(6, 5, 0)
+	return get_user_pages(start, nr_pages, gup_flags, pages, NULL);
+#else
+	return get_user_pages(start, nr_pages, gup_flags, pages);
+#endif
+}
 
 #endif /* KEVENT_COMPAT_H */

@@ -17,6 +17,7 @@
 #include <linux/fcntl.h>
 #include <linux/file.h>
 #include <linux/fs.h>
+#include <linux/mm.h>
 #include <linux/module.h>
 #include <linux/poll.h>
 #include <linux/sched.h>
@@ -143,6 +144,33 @@ static bool kevent_wait_consumed(struct kevent **evs, u32 count, u32 flags,
 }
 
 /*
+ * The wait's result page became unwritable after it was probed, most often
+ * because the process forked and the page is now copy-on-write. Make it
+ * writable again without waiting for anything a user can stall (a waiter
+ * with only WAIT access must not choose when a consumed event is given
+ * back): the mmap lock only if free, and FOLL_NOWAIT, which neither waits
+ * for I/O (a FUSE-backed page) nor for a userfaultfd handler. A page that
+ * is in memory is made writable, copy-on-write broken.
+ * Return: true if the page is now writable.
+ */
+static bool kevent_make_writable_nowait(u32 __user *uaddr)
+{
+	struct mm_struct *mm = current->mm;
+	struct page *page;
+	long n;
+
+	if (!mmap_read_trylock(mm))
+		return false;
+	n = kevent_get_user_pages((unsigned long)uaddr, 1,
+				  FOLL_WRITE | FOLL_NOWAIT, &page);
+	mmap_read_unlock(mm);
+	if (n != 1)
+		return false;
+	put_page(page);
+	return true;
+}
+
+/*
  * An interrupted wait is restarted when no handler ran (SIGSTOP/SIGCONT,
  * ptrace, the freezer) or the handler has SA_RESTART, as futex waits are.
  * A relative timeout must not start over: the argument is rewritten to the
@@ -256,11 +284,16 @@ long kevent_ioctl_wait(void __user *uarg)
 	}
 	/*
 	 * The result is probed (with faults handled) before anything is
-	 * consumed, and written after it without faulting. If that write
-	 * fails (the page was paged out, or another thread made it read-only
-	 * or unmapped it), the consumed events are given back at once and the
-	 * wait starts over: the probe then faults the page back in, or fails
-	 * with EFAULT having consumed nothing.
+	 * consumed, and written after it without waiting on anything user
+	 * space controls: without faulting, then, if a fork made the page
+	 * copy-on-write meanwhile, after kevent_make_writable_nowait(). If the
+	 * write still fails (another thread made the page read-only or
+	 * unmapped it, or it was paged out), the consumed events are given
+	 * back at once and the wait starts over: the probe faults the page
+	 * back in, or fails with EFAULT having consumed nothing. A set that
+	 * arrives while an event is given back finds it signaled and counts
+	 * for nothing, so the give-back is kept for those rare cases; a fork
+	 * while threads wait is common.
 	 */
 	for (;;) {
 		if (put_user(0, &uargs->index)) {
@@ -274,6 +307,9 @@ long kevent_ioctl_wait(void __user *uarg)
 			ret = kevent_wait_restart(uargs, &args, timeout);
 		if (ret || !copy_to_user_nofault(&uargs->index, &index,
 						 sizeof(index)))
+			break;
+		if (kevent_make_writable_nowait(&uargs->index) &&
+		    !copy_to_user_nofault(&uargs->index, &index, sizeof(index)))
 			break;
 		/*
 		 * Released by notification events only: nothing was consumed,
