@@ -36,7 +36,7 @@ TEST_CFLAGS   := -static -O2 -g -Wall -Wextra -pthread -Iinclude/uapi -Iinclude 
 
 .DEFAULT_GOAL := all
 .PHONY: all deps kernel modules test-modules lib tools tests initramfs \
-	vm-run vm-shell vm-test vm-gdb vm-gdb-check vm-shell-check rig-selftest \
+	vm-run vm-shell vm-test vm-gdb vm-gdb-check vm-shell-check vm-reload-check rig-selftest \
 	check ci clean distclean help FORCE
 
 all: modules test-modules lib tools tests initramfs
@@ -57,6 +57,7 @@ help:
 	@echo '  vm-gdb         guest under gdb (tmux: guest shell + gdb with kevent symbols)'
 	@echo '  vm-gdb-check   batch proof that gdb breaks in kevent and shows the backtrace'
 	@echo '  vm-shell-check drive vm-shell from tmux and check it'
+	@echo '  vm-reload-check  prove make modules + kevent-reload in a running guest (--share)'
 	@echo '  rig-selftest   prove the rig fails on failing/missing/hung tests, panics, WARNINGs'
 	@echo '                 (KERNEL=debug|kcsan: on KASAN, kmemleak, lockdep, KCSAN reports)'
 	@echo '  check          checkpatch --strict, sparse (C=2) and W=1 on the module: no warnings'
@@ -169,7 +170,7 @@ vm-run: initramfs
 	@scripts/vm-run $(VMRUN_OPTS) -- sh -c '$(subst ','"'"',$(CMD))'
 
 vm-shell: initramfs
-	@scripts/vm-run $(VMRUN_OPTS) --shell
+	@scripts/vm-run $(VMRUN_OPTS) --shell --share
 
 vm-test: initramfs
 	@scripts/vm-test $(VMRUN_OPTS) --suite '$(SUITE)' $(if $(TESTS),--tests '$(TESTS)')
@@ -186,6 +187,10 @@ vm-gdb-check: initramfs
 
 vm-shell-check: initramfs
 	@scripts/vm-shell-check --kernel $(KERNEL)
+
+# The edit/rebuild/reload loop (vm-run --share, kevent-reload), proved.
+vm-reload-check: initramfs
+	@scripts/vm-reload-check --kernel $(KERNEL)
 
 # The stock kernel: the rig's generic self-tests. A debug profile (one with
 # KERNEL_SANITIZERS): proof that its sanitizers fire and fail the run.
