@@ -24,10 +24,23 @@
 
 #define KT_WAIT_NS	(5ULL * NSEC_PER_SEC)	/* a waiter's own way out */
 
-/* The rig's proof that a failing case fails the run (tests/rig/kunit_fail.sh). */
-static bool rig_fail;
-module_param(rig_fail, bool, 0444);
-MODULE_PARM_DESC(rig_fail, "make one case fail on purpose (rig self-test only)");
+/*
+ * The rig's proof that a failing case fails the run (tests/rig/kunit_fail.sh):
+ * one case fails on purpose while a named event of this name exists. Not a
+ * module parameter: before 6.3 KUnit ran a module's suites when it was
+ * coming, before its parameters were parsed.
+ */
+#define KT_RIG_FAIL_NAME	"kevent-kunit-rig-fail"
+
+static bool kt_rig_fail(void)
+{
+	struct kevent *ev = kevent_open(KT_RIG_FAIL_NAME, NULL);
+
+	if (IS_ERR_OR_NULL(ev))
+		return false;
+	kevent_put(ev);
+	return true;
+}
 
 /*
  * An event the test owns: kevent_test_exit() puts it when the test ends,
@@ -117,7 +130,8 @@ static void kevent_test_state_changes(struct kunit *test)
 	struct kevent *notif = kt_event(test, NULL, KEVENT_CREATE_MANUAL_RESET |
 					KEVENT_CREATE_INITIAL_SET);
 
-	KUNIT_EXPECT_FALSE_MSG(test, rig_fail, "rig_fail=1: a deliberate failure");
+	KUNIT_EXPECT_FALSE_MSG(test, kt_rig_fail(),
+			       "event " KT_RIG_FAIL_NAME " exists: a deliberate failure");
 	KUNIT_EXPECT_TRUE(test, kevent_is_notification(notif));
 	KUNIT_EXPECT_EQ(test, kevent_read_state(notif), 1);
 	KUNIT_EXPECT_EQ(test, kevent_read_state(sync), 0);
