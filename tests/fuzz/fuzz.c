@@ -33,6 +33,7 @@
 #include <poll.h>
 #include <pthread.h>
 #include <sched.h>
+#include <stdbool.h>
 #include <sys/eventfd.h>
 #include <sys/mman.h>
 #include <sys/syscall.h>
@@ -175,7 +176,12 @@ static const char *const names[] = {
 	"fz-a", "fz-b", "Global\\fz-a", "Local\\fz-b", "fz-c", "fz d", "fz-e",
 };
 
-static void make_name(struct rng *r, char *buf, uint32_t *len, int may_perm)
+/*
+ * A random name in @buf, @len bytes (or a bogus length). Return: true if it
+ * is one of the fixed names[], the only ones that may be made permanent:
+ * they are unlinked at the end, anything else would outlive the run.
+ */
+static bool make_name(struct rng *r, char *buf, uint32_t *len)
 {
 	unsigned int i, n;
 
@@ -196,11 +202,12 @@ static void make_name(struct rng *r, char *buf, uint32_t *len, int may_perm)
 	default:
 		strcpy(buf, names[below(r, sizeof(names) / sizeof(names[0]))]);
 		*len = strlen(buf);
-		if (!below(r, 10))
-			*len = r32(r);	/* length beyond the buffer: unterminated */
+		if (below(r, 10))
+			return true;
+		*len = r32(r);	/* length beyond the buffer: unterminated */
 		break;
 	}
-	(void)may_perm;
+	return false;
 }
 
 static void put_pool(struct rng *r, int fd)
@@ -218,17 +225,16 @@ static void op_create(struct rng *r, int dev)
 	struct kevent_create_args a = { 0 };
 	char name[320];
 	uint32_t len;
+	bool fixed;
 	void *p;
 	int m, err;
 
-	make_name(r, name, &len, 1);
+	fixed = make_name(r, name, &len);
 	a.name = below(r, 5) ? (uintptr_t)name : (below(r, 2) ? 0 : (uintptr_t)page_none);
 	a.name_len = len;
 	a.flags = below(r, 4) ? below(r, 32) : r32(r);
 	/* Permanent only for the fixed names, which are unlinked at the end. */
-	if (a.flags & KEVENT_CREATE_PERMANENT && a.name != (uintptr_t)name)
-		a.flags &= ~KEVENT_CREATE_PERMANENT;
-	if (a.flags & KEVENT_CREATE_PERMANENT && len > 12)
+	if (a.flags & KEVENT_CREATE_PERMANENT && (a.name != (uintptr_t)name || !fixed))
 		a.flags &= ~KEVENT_CREATE_PERMANENT;
 	a.mode = below(r, 4) ? (below(r, 2) ? 0666 : 0600) : r32(r);
 	if (!below(r, 8))
@@ -253,7 +259,7 @@ static void op_open(struct rng *r, int dev)
 	void *p;
 	int m, err;
 
-	make_name(r, name, &len, 0);
+	make_name(r, name, &len);
 	a.name = (uintptr_t)name;
 	a.name_len = len;
 	a.access = below(r, 4) ? 1 + below(r, 3) : r32(r);
@@ -275,7 +281,7 @@ static void op_unlink(struct rng *r, int dev)
 	uint32_t len;
 	int m;
 
-	make_name(r, name, &len, 0);
+	make_name(r, name, &len);
 	a.name = (uintptr_t)name;
 	a.name_len = len;
 	if (!below(r, 8))
@@ -712,13 +718,28 @@ static int kmsg_kevent_lines(int fd)
 	return n;
 }
 
+/* Permanent events of this namespace (the "permanent" flag of /proc/kevent). */
+static int permanent_events(void)
+{
+	char line[1200];
+	FILE *f = fopen("/proc/kevent", "r");
+	int n = 0;
+
+	while (f && fgets(line, sizeof(line), f))
+		if (strstr(line, " permanent\n"))
+			n++;
+	if (f)
+		fclose(f);
+	return n;
+}
+
 int main(void)
 {
 	uint64_t calls = kt_cmdline_value("kevent_fuzz_calls", 60000);
 	uint64_t seed = kt_cmdline_value("kevent_fuzz_seed", 1);
 	uint64_t t0, t1;
 	unsigned long total_errs[MAXERR + 1] = { 0 };
-	int i, e, op, status, failed_procs = 0, kmsg, lines, fd;
+	int i, e, op, status, failed_procs = 0, kmsg, lines, fd, perm_before;
 	pid_t pids[NPROCS];
 	char hist[1024];
 	size_t off;
@@ -736,6 +757,7 @@ int main(void)
 	kmsg = open("/dev/kmsg", O_RDONLY | O_NONBLOCK | O_CLOEXEC);
 	if (kmsg >= 0)
 		lseek(kmsg, 0, SEEK_END);
+	perm_before = permanent_events();
 
 	t0 = kt_now(CLOCK_MONOTONIC);
 	for (i = 0; i < NPROCS; i++) {
@@ -795,6 +817,8 @@ int main(void)
 	/* The fixed names may be permanent now: unlink them. */
 	for (i = 0; i < (int)(sizeof(names) / sizeof(names[0])); i++)
 		kt_unlink(names[i]);
+	is_int(permanent_events(), perm_before,
+	       "the run left no permanent event behind (only fixed names may be made permanent)");
 	fd = kt_create("fz-after", 0);
 	ok(fd >= 0, "a new named event can be created afterwards");
 	is_int(kt_wait(fd, 0), -ETIMEDOUT, "... and waited on");
