@@ -121,7 +121,12 @@ TEST_C    := $(filter-out $(NOT_TEST_DIRS:%=tests/%/%),$(wildcard tests/*/*.c))
 TEST_SH   := $(filter-out $(NOT_TEST_DIRS:%=tests/%/%),$(wildcard tests/*/*.sh))
 TEST_BINS := $(TEST_C:tests/%.c=build/tests/%) $(TEST_SH:tests/%.sh=build/tests/%)
 
-lib: $(LIBKEVENT)
+# libkevent-win32: the Win32 event calls of <kevent/win32.h> (lib/win32/).
+WIN32_SRCS := $(wildcard lib/win32/*.c)
+WIN32_OBJS := $(WIN32_SRCS:lib/win32/%.c=build/lib/win32/%.o)
+LIBKEVENT_WIN32 := $(if $(WIN32_SRCS),build/lib/libkevent-win32.a)
+
+lib: $(LIBKEVENT) $(LIBKEVENT_WIN32)
 tools: $(TOOLS)
 tests: $(TEST_BINS)
 
@@ -137,6 +142,14 @@ build/lib/libkevent.a: $(LIB_OBJS)
 	@rm -f $@
 	ar rcs $@ $^
 
+build/lib/win32/%.o: lib/win32/%.c $(VERSION_H) | $(DEPS)
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(KEVENT_CFLAGS) -fPIC -c -o $@ $<
+
+build/lib/libkevent-win32.a: $(WIN32_OBJS)
+	@rm -f $@
+	ar rcs $@ $^
+
 build/tools/%: tools/%.c $(LIBKEVENT) $(VERSION_H) | $(DEPS)
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(KEVENT_CFLAGS) -static -pthread -o $@ $< $(LIBKEVENT)
@@ -144,6 +157,11 @@ build/tools/%: tools/%.c $(LIBKEVENT) $(VERSION_H) | $(DEPS)
 build/tests/%: tests/%.c $(LIBKEVENT) $(VERSION_H) tests/harness/tap.h | $(DEPS)
 	@mkdir -p $(@D)
 	$(CC) $(TEST_CFLAGS) -o $@ $< $(LIBKEVENT)
+
+# tests/win32/<name>.c: programs of ported Windows code, on libkevent-win32.
+build/tests/win32/%: tests/win32/%.c $(LIBKEVENT_WIN32) $(LIBKEVENT) $(VERSION_H) tests/harness/tap.h | $(DEPS)
+	@mkdir -p $(@D)
+	$(CC) $(TEST_CFLAGS) -o $@ $< $(LIBKEVENT_WIN32) $(LIBKEVENT)
 
 # tests/compat/<name>.c: 32-bit programs, to test compat_ioctl (no libkevent).
 build/tests/compat/%: tests/compat/%.c tests/harness/tap.h | $(DEPS)
@@ -154,7 +172,7 @@ build/tests/%: tests/%.sh
 	@mkdir -p $(@D)
 	@sh -n $< && cp $< $@ && chmod +x $@
 
--include $(LIB_OBJS:.o=.d) $(TOOLS:=.d) $(TEST_BINS:=.d)
+-include $(LIB_OBJS:.o=.d) $(WIN32_OBJS:.o=.d) $(TOOLS:=.d) $(TEST_BINS:=.d)
 
 # --- guest ------------------------------------------------------------------
 

@@ -9,6 +9,8 @@
 #       libkevent.so.$(KEV_SOVERSION) (the soname) and libkevent.so
 #   $(INCLUDEDIR)/kevent.h                   the library API (self-contained)
 #   $(INCLUDEDIR)/kevent_version.h           its version macros, from VERSION
+#   $(INCLUDEDIR)/kevent/win32.h, $(LIBDIR)/libkevent-win32.a and
+#       $(PKGCONFIGDIR)/kevent-win32.pc: the Win32 event calls
 #   $(INCLUDEDIR)/kevent/linux/kevent.h      the kernel uAPI header; not in
 #       $(INCLUDEDIR)/linux, which belongs to the system's kernel headers.
 #       kevent.pc adds -I$(INCLUDEDIR)/kevent, so <linux/kevent.h> works.
@@ -37,6 +39,9 @@ KEV_SO_NAME	:= libkevent.so.$(KEV_SOVERSION)
 KEV_SO		:= $(KEV_BUILD)/lib/libkevent.so
 KEV_A		:= $(KEV_BUILD)/lib/libkevent.a
 KEV_PC		:= $(KEV_BUILD)/lib/kevent.pc
+# libkevent-win32 (lib/win32/): static, PIC, built by the top-level Makefile.
+KEV_WIN32_A	:= $(KEV_BUILD)/lib/libkevent-win32.a
+KEV_WIN32_PC	:= $(KEV_BUILD)/lib/kevent-win32.pc
 KEV_TOOLS	:= $(KEV_BUILD)/tools/keventctl
 KEV_MAN1	:= docs/man/man1/keventctl.1
 KEV_MAN3	:= docs/man/man3/libkevent.3
@@ -74,11 +79,18 @@ $(KEV_PC): lib/kevent.pc.in FORCE
 	    -e 's|@INCLUDEDIR@|$(INCLUDEDIR)|' -e 's|@VERSION@|$(KEV_VERSION)|' \
 	    $< > $@
 
+$(KEV_WIN32_PC): lib/win32/kevent-win32.pc.in FORCE
+	@mkdir -p $(dir $@)
+	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@LIBDIR@|$(LIBDIR)|' \
+	    -e 's|@INCLUDEDIR@|$(INCLUDEDIR)|' -e 's|@VERSION@|$(KEV_VERSION)|' \
+	    $< > $@
+
 install: install-lib install-headers install-tools install-man install-pc
 
-install-lib: $(KEV_A) $(KEV_SO)
+install-lib: $(KEV_A) $(KEV_SO) $(KEV_WIN32_A)
 	$(INSTALL) -d $(DESTDIR)$(LIBDIR)
 	$(INSTALL) -m 0644 $(KEV_A) $(DESTDIR)$(LIBDIR)/libkevent.a
+	$(INSTALL) -m 0644 $(KEV_WIN32_A) $(DESTDIR)$(LIBDIR)/libkevent-win32.a
 	$(INSTALL) -m 0755 $(KEV_SO_REAL) $(DESTDIR)$(LIBDIR)/libkevent.so.$(KEV_VERSION)
 	ln -sf libkevent.so.$(KEV_VERSION) $(DESTDIR)$(LIBDIR)/$(KEV_SO_NAME)
 	ln -sf $(KEV_SO_NAME) $(DESTDIR)$(LIBDIR)/libkevent.so
@@ -87,6 +99,7 @@ install-headers: $(VERSION_H)
 	$(INSTALL) -d $(DESTDIR)$(INCLUDEDIR)/kevent/linux
 	$(INSTALL) -m 0644 include/kevent.h $(DESTDIR)$(INCLUDEDIR)/kevent.h
 	$(INSTALL) -m 0644 $(VERSION_H) $(DESTDIR)$(INCLUDEDIR)/kevent_version.h
+	$(INSTALL) -m 0644 include/kevent/win32.h $(DESTDIR)$(INCLUDEDIR)/kevent/win32.h
 	$(INSTALL) -m 0644 include/uapi/linux/kevent.h \
 		$(DESTDIR)$(INCLUDEDIR)/kevent/linux/kevent.h
 
@@ -102,9 +115,10 @@ install-man:
 		echo '.so man3/libkevent.3' > $(DESTDIR)$(MANDIR)/man3/$$f.3 || exit 1; \
 	done
 
-install-pc: $(KEV_PC)
+install-pc: $(KEV_PC) $(KEV_WIN32_PC)
 	$(INSTALL) -d $(DESTDIR)$(PKGCONFIGDIR)
 	$(INSTALL) -m 0644 $(KEV_PC) $(DESTDIR)$(PKGCONFIGDIR)/kevent.pc
+	$(INSTALL) -m 0644 $(KEV_WIN32_PC) $(DESTDIR)$(PKGCONFIGDIR)/kevent-win32.pc
 
 uninstall:
 	rm -f $(DESTDIR)$(LIBDIR)/libkevent.a \
@@ -112,6 +126,9 @@ uninstall:
 	      $(DESTDIR)$(LIBDIR)/$(KEV_SO_NAME) $(DESTDIR)$(LIBDIR)/libkevent.so \
 	      $(DESTDIR)$(INCLUDEDIR)/kevent.h \
 	      $(DESTDIR)$(INCLUDEDIR)/kevent_version.h \
+	      $(DESTDIR)$(INCLUDEDIR)/kevent/win32.h \
+	      $(DESTDIR)$(LIBDIR)/libkevent-win32.a \
+	      $(DESTDIR)$(PKGCONFIGDIR)/kevent-win32.pc \
 	      $(DESTDIR)$(INCLUDEDIR)/kevent/linux/kevent.h \
 	      $(DESTDIR)$(PKGCONFIGDIR)/kevent.pc \
 	      $(addprefix $(DESTDIR)$(BINDIR)/,$(notdir $(KEV_TOOLS))) \
