@@ -144,30 +144,40 @@ static bool kevent_wait_consumed(struct kevent **evs, u32 count, u32 flags,
 }
 
 /*
- * The wait's result page became unwritable after it was probed, most often
- * because the process forked and the page is now copy-on-write. Make it
+ * The wait's result became unwritable after it was probed, most often
+ * because the process forked and its page is now copy-on-write. Make it
  * writable again without waiting for anything a user can stall (a waiter
  * with only WAIT access must not choose when a consumed event is given
- * back): the mmap lock only if free, and FOLL_NOWAIT, which neither waits
- * for I/O (a FUSE-backed page) nor for a userfaultfd handler. A page that
- * is in memory is made writable, copy-on-write broken.
- * Return: true if the page is now writable.
+ * back): the mmap lock only if free; private mappings only, since a fork
+ * never makes a shared one copy-on-write and a shared file page's
+ * page_mkwrite (FUSE) may wait for its daemon; and FOLL_NOWAIT, which waits
+ * neither for I/O nor for a userfaultfd handler. Every page the u32 covers
+ * (a misaligned one may straddle two) is made writable.
+ *
+ * The lock is not free while the fork itself copies the address space:
+ * a wait that ends in that window still gives its events back (see
+ * kevent_ioctl_wait()). Pinning the page for the whole wait would close it,
+ * at the price of a long-term pin per waiter; not done.
+ * Return: true if the result is now writable.
  */
 static bool kevent_make_writable_nowait(u32 __user *uaddr)
 {
+	unsigned long first = (unsigned long)uaddr & PAGE_MASK;
+	unsigned long last = ((unsigned long)uaddr + sizeof(*uaddr) - 1) & PAGE_MASK;
 	struct mm_struct *mm = current->mm;
-	struct page *page;
-	long n;
+	struct vm_area_struct *vma;
+	bool ok = true;
+	unsigned long a;
 
 	if (!mmap_read_trylock(mm))
 		return false;
-	n = kevent_get_user_pages((unsigned long)uaddr, 1,
-				  FOLL_WRITE | FOLL_NOWAIT, &page);
+	for (a = first; ok && a <= last; a += PAGE_SIZE) {
+		vma = find_vma(mm, a);
+		ok = vma && vma->vm_start <= a && !(vma->vm_flags & VM_SHARED) &&
+		     kevent_get_user_pages(a, 1, FOLL_WRITE | FOLL_NOWAIT, NULL) == 1;
+	}
 	mmap_read_unlock(mm);
-	if (n != 1)
-		return false;
-	put_page(page);
-	return true;
+	return ok;
 }
 
 /*

@@ -9,7 +9,9 @@
  *                      waiters it released (always 0 for a reset)
  * kevent_wait_begin    a wait on @count events (any or all) starts, with
  *                      its timeout in ns (U64_MAX: infinite), relative or
- *                      an absolute deadline (CLOCK_MONOTONIC or REALTIME)
+ *                      an absolute deadline (@absolute; which clock is not
+ *                      recorded; the wait ioctl turns relative timeouts
+ *                      into CLOCK_MONOTONIC deadlines)
  * kevent_wait_end      ... and ends: result (0 or -errno), the satisfying
  *                      index, the time waited in ns
  *
