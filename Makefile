@@ -60,7 +60,7 @@ help:
 	@echo '  vm-reload-check  prove make modules + kevent-reload in a running guest (--share)'
 	@echo '  rig-selftest   prove the rig fails on failing/missing/hung tests, panics, WARNINGs'
 	@echo '                 (KERNEL=debug|kcsan: on KASAN, kmemleak, lockdep, KCSAN reports)'
-	@echo '  check          checkpatch --strict, sparse (C=2) and W=1 on the module: no warnings'
+	@echo '  check          checkpatch --strict, sparse (C=2), W=1 on the module, groff -ww on man pages: no warnings'
 	@echo '  ci             .ci/run: deps, build, every check above; last line "N passed, N failed"'
 	@echo '  vm-fuzz        guest fuzzer, FUZZ_CALLS=1000000 FUZZ_SEED=1 (KERNEL=debug: sanitizers)'
 	@echo '  vm-stress      invariant stress, STRESS_OPS=1000000 STRESS_SEED=1 (tests/tests.mk)'
