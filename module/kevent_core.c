@@ -69,6 +69,7 @@
 #include <linux/slab.h>
 #include <linux/spinlock.h>
 
+#include "kevent_context.h"
 #include "kevent_internal.h"
 #include "kevent_trace.h"
 
@@ -273,22 +274,16 @@ static unsigned int kevent_wake_waiters(struct kevent *ev)
 }
 
 /*
- * Pollers sleep on a wait queue, whose lock is a spinlock_t: on PREEMPT_RT
- * a sleeping lock, which hard interrupt context and sections with
- * interrupts or preemption disabled must not take (lockdep's
- * PROVE_RAW_LOCK_NESTING holds every kernel to that); without a preempt
- * count a raw spinlock held with interrupts on cannot be told apart, so
- * such a caller must not set an event (it never needs to). From such a
- * context the wake-up goes to the event's irq_work, which runs right after
- * the interrupt (in a per-CPU thread on RT); kevent_free() waits for it.
- * Elsewhere pollers are woken at once.
+ * Pollers sleep on a wait queue, whose lock may not be taken from every
+ * context a set may come from (kevent_context.h): from those the wake-up
+ * goes to the event's irq_work; kevent_free() waits for it. Elsewhere
+ * pollers are woken at once.
  */
 static void kevent_wake_pollers(struct kevent *ev)
 {
 	if (!wq_has_sleeper(&ev->poll_wq))
 		return;
-	if (in_hardirq() || irqs_disabled() ||
-	    (IS_ENABLED(CONFIG_PREEMPT_COUNT) && !preemptible()))
+	if (kevent_wake_needs_irq_work())
 		irq_work_queue(&ev->poll_work);
 	else
 		wake_up_interruptible_poll(&ev->poll_wq, EPOLLIN | EPOLLRDNORM);

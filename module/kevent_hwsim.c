@@ -67,6 +67,7 @@
 #include <uapi/linux/kevent_hwsim.h>
 
 #include "kevent_compat.h"
+#include "kevent_context.h"
 
 static char *notify_names = "hwevent0,hwevent1,hwevent2,hwevent3";
 module_param(notify_names, charp, 0444);
@@ -197,8 +198,7 @@ static void hwsim_wake_workfn(struct irq_work *work)
 /* Wake the file's readers; see the locking notes at the top. */
 static void hwsim_wake(struct hwsim_file *f)
 {
-	if (in_hardirq() || irqs_disabled() ||
-	    (IS_ENABLED(CONFIG_PREEMPT_COUNT) && !preemptible()))
+	if (kevent_wake_needs_irq_work())
 		irq_work_queue(&f->wake_work);
 	else
 		wake_up_interruptible_poll(&f->wq, EPOLLIN | EPOLLRDNORM);
