@@ -21,9 +21,34 @@ static struct ipc_namespace *kevent_init_ipc_ns(void)
 	return init_task.nsproxy->ipc_ns;
 }
 
+/* NT's kernel directory of the names applications create. */
+#define KEVENT_NT_ROOT		"\\BaseNamedObjects\\"
+/* Longest kernel-API name: the NT root, a "Global\" prefix, the name. */
+#define KEVENT_KERNEL_NAME_MAX	(KEVENT_NAME_MAX + sizeof(KEVENT_NT_ROOT) + \
+				 sizeof("Global\\"))
+
+/*
+ * A name as a driver ported from Windows writes it: the event that an
+ * application calls "NAME" is "\BaseNamedObjects\NAME" in the NT kernel's
+ * object directory. Strip that root; kevent_name_normalize() does the rest.
+ */
+static u32 kevent_kernel_name(const char **name)
+{
+	u32 len = strnlen(*name, KEVENT_KERNEL_NAME_MAX);
+
+	if (len >= sizeof(KEVENT_NT_ROOT) - 1 &&
+	    !memcmp(*name, KEVENT_NT_ROOT, sizeof(KEVENT_NT_ROOT) - 1)) {
+		*name += sizeof(KEVENT_NT_ROOT) - 1;
+		len -= sizeof(KEVENT_NT_ROOT) - 1;
+	}
+	return len;
+}
+
 /**
  * kevent_create() - create a named or anonymous event, or open a named one
- * @name:    name (a "Global\" or "Local\" prefix is stripped), or NULL
+ * @name:    name, or NULL; a leading "\BaseNamedObjects\" (the NT kernel's
+ *           path of the names applications create), then "Global\" or
+ *           "Local\", is stripped
  * @flags:   KEVENT_CREATE_MANUAL_RESET, KEVENT_CREATE_INITIAL_SET,
  *           KEVENT_CREATE_NEW, KEVENT_CREATE_PERMANENT
  * @mode:    permission bits for user space opening a new event (0: 0600)
@@ -39,7 +64,7 @@ static struct ipc_namespace *kevent_init_ipc_ns(void)
 struct kevent *kevent_create(const char *name, u32 flags, umode_t mode,
 			     struct ipc_namespace *ipc_ns, bool *existed)
 {
-	u32 len = name ? strnlen(name, KEVENT_NAME_MAX + sizeof("Global\\")) : 0;
+	u32 len = name ? kevent_kernel_name(&name) : 0;
 	struct kevent_ns *ns;
 	struct kevent *ev;
 	bool dummy;
@@ -105,7 +130,7 @@ EXPORT_SYMBOL_GPL(kevent_create_synchronization);
 
 /**
  * kevent_open() - open an existing named event
- * @name:   the name (a "Global\" or "Local\" prefix is stripped)
+ * @name:   the name, prefixes stripped as by kevent_create()
  * @ipc_ns: IPC namespace of the name, or NULL for the initial namespace
  *
  * Kernel callers are trusted: the event's mode is not checked.
@@ -115,14 +140,15 @@ EXPORT_SYMBOL_GPL(kevent_create_synchronization);
  */
 struct kevent *kevent_open(const char *name, struct ipc_namespace *ipc_ns)
 {
-	u32 len = name ? strnlen(name, KEVENT_NAME_MAX + sizeof("Global\\")) : 0;
 	struct kevent_ns *ns;
 	struct kevent *ev;
+	u32 len;
 	int ret;
 
 	might_sleep();
 	if (!name)
 		return ERR_PTR(-EINVAL);
+	len = kevent_kernel_name(&name);
 	ret = kevent_name_normalize(&name, &len);
 	if (ret)
 		return ERR_PTR(ret);
@@ -165,19 +191,23 @@ EXPORT_SYMBOL_GPL(kevent_get_from_fd);
  * @timeout_ns: relative nanoseconds (0 polls), an absolute deadline with
  *              KEVENT_WAIT_ABSOLUTE, or KEVENT_TIMEOUT_INFINITE
  * @flags:      KEVENT_WAIT_ALL, KEVENT_WAIT_ABSOLUTE, KEVENT_WAIT_REALTIME,
- *              KEVENT_WAIT_INTERRUPTIBLE
+ *              and KEVENT_WAIT_INTERRUPTIBLE or KEVENT_WAIT_KILLABLE
  *
  * Wait-any returns the lowest signaled index and consumes that event if
  * it is a synchronization event. Wait-all succeeds only when every event
  * is signaled at once and consumes every synchronization event together.
- * Nothing is consumed on timeout or interruption. Without
- * KEVENT_WAIT_INTERRUPTIBLE the wait sleeps uninterruptibly: give a kernel
- * thread another way out (a timeout, or a "stop" event in @evs).
+ * Nothing is consumed on timeout or interruption. Any mix of embedded
+ * events (kevent_init()) and referenced ones may be waited on. With
+ * KEVENT_WAIT_INTERRUPTIBLE any signal ends the wait, with
+ * KEVENT_WAIT_KILLABLE only a fatal one; without either the wait sleeps
+ * uninterruptibly: give a kernel thread another way out (a timeout, or a
+ * "stop" event in @evs).
  *
  * Context: Process context; may sleep. Takes the events' locks and, for
  * wait-all, the wait-all lock.
  * Return: the index (wait-any) or 0 (wait-all), or -ETIMEDOUT, -EINTR
- * (interruptible only), -EINVAL (bad count, flags, duplicates), -ENOMEM.
+ * (interruptible or killable only), -EINVAL (bad count, flags,
+ * duplicates), -ENOMEM.
  */
 int kevent_wait_multiple(struct kevent **evs, unsigned int count,
 			 u64 timeout_ns, u32 flags)
@@ -188,7 +218,10 @@ int kevent_wait_multiple(struct kevent **evs, unsigned int count,
 
 	might_sleep();
 	if (!count || count > KEVENT_WAIT_MAX ||
-	    flags & ~(KEVENT_WAIT_FLAGS | KEVENT_WAIT_INTERRUPTIBLE))
+	    flags & ~(KEVENT_WAIT_FLAGS | KEVENT_WAIT_INTERRUPTIBLE |
+		      KEVENT_WAIT_KILLABLE))
+		return -EINVAL;
+	if ((flags & KEVENT_WAIT_INTERRUPTIBLE) && (flags & KEVENT_WAIT_KILLABLE))
 		return -EINVAL;
 	if ((flags & KEVENT_WAIT_REALTIME) && !(flags & KEVENT_WAIT_ABSOLUTE))
 		return -EINVAL;
@@ -199,8 +232,12 @@ int kevent_wait_multiple(struct kevent **evs, unsigned int count,
 					return -EINVAL;
 
 	/* TASK_IDLE: a long driver wait is not a hung task, nor load. */
-	state = flags & KEVENT_WAIT_INTERRUPTIBLE ? TASK_INTERRUPTIBLE :
-						    TASK_IDLE;
+	if (flags & KEVENT_WAIT_INTERRUPTIBLE)
+		state = TASK_INTERRUPTIBLE;
+	else if (flags & KEVENT_WAIT_KILLABLE)
+		state = TASK_KILLABLE;
+	else
+		state = TASK_IDLE;
 	ret = kevent_wait_events(evs, count, flags & KEVENT_WAIT_FLAGS,
 				 timeout_ns, state, &index);
 	return ret ?: index;
@@ -212,12 +249,13 @@ EXPORT_SYMBOL_GPL(kevent_wait_multiple);
  * @ev:         the event, referenced by the caller
  * @timeout_ns: as for kevent_wait_multiple()
  * @flags:      KEVENT_WAIT_ABSOLUTE, KEVENT_WAIT_REALTIME,
- *              KEVENT_WAIT_INTERRUPTIBLE
+ *              KEVENT_WAIT_INTERRUPTIBLE or KEVENT_WAIT_KILLABLE
  *
  * Consumes @ev if it is a synchronization event.
  *
  * Context: Process context; may sleep.
- * Return: 0, -ETIMEDOUT, -EINTR (interruptible only) or -EINVAL.
+ * Return: 0, -ETIMEDOUT, -EINTR (interruptible or killable only) or
+ * -EINVAL.
  */
 int kevent_wait(struct kevent *ev, u64 timeout_ns, u32 flags)
 {

@@ -130,23 +130,56 @@ struct kevent_waitq {
 
 static void kevent_poll_workfn(struct irq_work *work)
 {
-	struct kevent *ev = container_of(work, struct kevent, poll_work);
+	struct kevent_object *obj = container_of(work, struct kevent_object,
+						 poll_work);
 
-	wake_up_interruptible_poll(&ev->poll_wq, EPOLLIN | EPOLLRDNORM);
+	wake_up_interruptible_poll(&obj->poll_wq, EPOLLIN | EPOLLRDNORM);
 }
 
-void kevent_init_object(struct kevent *ev, bool manual, bool signaled)
+static void kevent_init_event(struct kevent *ev, bool manual, bool signaled,
+			      bool object)
 {
 	raw_spin_lock_init(&ev->lock);
 	ev->manual = manual;
 	ev->signaled = signaled;
+	ev->object = object;
+	ev->all_hint = 0;
+	ev->all_user = 0;
+	ev->nwaiters = 0;
 	INIT_LIST_HEAD(&ev->waiters);
 	INIT_LIST_HEAD(&ev->all_waiters);
-	INIT_LIST_HEAD(&ev->watchers);
-	init_waitqueue_head(&ev->poll_wq);
-	init_irq_work(&ev->poll_work, kevent_poll_workfn);
-	refcount_set(&ev->ref, 1);
-	atomic_set(&ev->handles, 0);
+}
+
+/**
+ * kevent_init() - initialize an event a driver embeds (KeInitializeEvent)
+ * @ev:           the event, in the caller's own structure
+ * @notification: a notification (manual-reset) event, else a
+ *                synchronization (auto-reset) event
+ * @signaled:     the initial state
+ *
+ * An embedded event works with every function of this API, including
+ * kevent_wait_multiple() together with named and fd-referenced events. It
+ * has no name and no file descriptor, and it is not reference counted:
+ * kevent_get() and kevent_put() do nothing on it, and its owner keeps it
+ * alive (and does not re-initialize it) while anyone may wait on or set it,
+ * as with struct completion.
+ *
+ * Context: Any context. Nobody may use @ev concurrently.
+ */
+void kevent_init(struct kevent *ev, bool notification, bool signaled)
+{
+	kevent_init_event(ev, notification, signaled, false);
+}
+EXPORT_SYMBOL_GPL(kevent_init);
+
+void kevent_init_object(struct kevent_object *obj, bool manual, bool signaled)
+{
+	kevent_init_event(&obj->event, manual, signaled, true);
+	INIT_LIST_HEAD(&obj->watchers);
+	init_waitqueue_head(&obj->poll_wq);
+	init_irq_work(&obj->poll_work, kevent_poll_workfn);
+	refcount_set(&obj->ref, 1);
+	atomic_set(&obj->handles, 0);
 }
 
 /*
@@ -281,12 +314,18 @@ static unsigned int kevent_wake_waiters(struct kevent *ev)
  */
 static void kevent_wake_pollers(struct kevent *ev)
 {
-	if (!wq_has_sleeper(&ev->poll_wq))
+	struct kevent_object *obj;
+
+	/* An embedded event has no file, hence no pollers. */
+	if (!ev->object)
+		return;
+	obj = to_kevent_object(ev);
+	if (!wq_has_sleeper(&obj->poll_wq))
 		return;
 	if (kevent_wake_needs_irq_work())
-		irq_work_queue(&ev->poll_work);
+		irq_work_queue(&obj->poll_work);
 	else
-		wake_up_interruptible_poll(&ev->poll_wq, EPOLLIN | EPOLLRDNORM);
+		wake_up_interruptible_poll(&obj->poll_wq, EPOLLIN | EPOLLRDNORM);
 }
 
 /**
@@ -730,7 +769,7 @@ ALLOW_ERROR_INJECTION(kevent_wait_events, ERRNO);
 /* Final reference dropped: free in process context (names, namespaces). */
 static void kevent_release_workfn(struct work_struct *work)
 {
-	kevent_free(container_of(work, struct kevent, release_work));
+	kevent_free(container_of(work, struct kevent_object, release_work));
 }
 
 static struct workqueue_struct *kevent_wq;
@@ -739,12 +778,16 @@ static struct workqueue_struct *kevent_wq;
  * kevent_get() - take another reference on an event
  * @ev: the event, already referenced by the caller
  *
+ * An embedded event (kevent_init()) is not reference counted: nothing
+ * happens to it.
+ *
  * Context: Any context.
  * Return: @ev.
  */
 struct kevent *kevent_get(struct kevent *ev)
 {
-	refcount_inc(&ev->ref);
+	if (ev->object)
+		refcount_inc(&to_kevent_object(ev)->ref);
 	return ev;
 }
 EXPORT_SYMBOL_GPL(kevent_get);
@@ -755,14 +798,16 @@ EXPORT_SYMBOL_GPL(kevent_get);
  *
  * When the last reference goes, the event's name becomes free at once (a
  * lookup no longer finds it) and its memory is released later from a work
- * item, so this may be called from any context.
+ * item, so this may be called from any context. Nothing happens to an
+ * embedded event (kevent_init()).
  *
  * Context: Any context, including hardirq and with interrupts disabled.
  */
 void kevent_put(struct kevent *ev)
 {
-	if (ev && refcount_dec_and_test(&ev->ref))
-		kevent_release(ev);
+	if (ev && ev->object &&
+	    refcount_dec_and_test(&to_kevent_object(ev)->ref))
+		kevent_release(to_kevent_object(ev));
 }
 EXPORT_SYMBOL_GPL(kevent_put);
 
@@ -788,7 +833,7 @@ struct kevent *kevent_watch_get(struct kevent_watch *w)
 	rcu_read_lock();
 	/* Acquire: pairs with the release in kevent_watch_clear(). */
 	ev = smp_load_acquire((struct kevent __force **)&w->ev);
-	if (ev && !refcount_inc_not_zero(&ev->ref))
+	if (ev && !refcount_inc_not_zero(&to_kevent_object(ev)->ref))
 		ev = NULL;
 	rcu_read_unlock();
 	return ev;
@@ -844,35 +889,35 @@ void kevent_watch_attach(struct kevent_watch *w, struct kevent *ev)
 
 	kevent_watch_detach(w);
 	raw_spin_lock_irqsave(&ev->lock, flags);
-	list_add_tail(&w->node, &ev->watchers);
+	list_add_tail(&w->node, &to_kevent_object(ev)->watchers);
 	rcu_assign_pointer(w->ev, ev);
 	raw_spin_unlock_irqrestore(&ev->lock, flags);
 }
 
-/* The last reference is gone: clear every weak reference to @ev. */
-static void kevent_clear_watches(struct kevent *ev)
+/* The last reference is gone: clear every weak reference to @obj. */
+static void kevent_clear_watches(struct kevent_object *obj)
 {
 	struct kevent_watch *w, *tmp;
 	unsigned long flags;
 
-	raw_spin_lock_irqsave(&ev->lock, flags);
-	list_for_each_entry_safe(w, tmp, &ev->watchers, node)
+	raw_spin_lock_irqsave(&obj->event.lock, flags);
+	list_for_each_entry_safe(w, tmp, &obj->watchers, node)
 		kevent_watch_clear(w);
-	raw_spin_unlock_irqrestore(&ev->lock, flags);
+	raw_spin_unlock_irqrestore(&obj->event.lock, flags);
 }
 
-void kevent_release(struct kevent *ev)
+void kevent_release(struct kevent_object *obj)
 {
-	kevent_clear_watches(ev);
+	kevent_clear_watches(obj);
 	/* Give back the limits now, so a new event can be created at once. */
-	atomic_dec(&ev->ns->count);
-	if (ev->charged) {
-		atomic_dec(&ev->user->count);
-		atomic_long_sub(struct_size(ev, name, ev->name_len + 1),
-				&ev->user->bytes);
+	atomic_dec(&obj->ns->count);
+	if (obj->charged) {
+		atomic_dec(&obj->user->count);
+		atomic_long_sub(struct_size(obj, name, obj->name_len + 1),
+				&obj->user->bytes);
 	}
-	INIT_WORK(&ev->release_work, kevent_release_workfn);
-	queue_work(kevent_wq, &ev->release_work);
+	INIT_WORK(&obj->release_work, kevent_release_workfn);
+	queue_work(kevent_wq, &obj->release_work);
 }
 
 int kevent_core_init(void)

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * kevent handles: an event file descriptor is an anonymous inode whose
- * private_data is a referenced struct kevent.
+ * private_data is a referenced event, the struct kevent of a struct
+ * kevent_object (embedded events never get a file).
  *
  * The access a handle was granted is the file's mode: KEVENT_ACCESS_WAIT
  * is FMODE_READ and KEVENT_ACCESS_MODIFY is FMODE_WRITE, so dup(), fork()
@@ -76,7 +77,7 @@ int kevent_publish_fd(struct kevent *ev, u32 access, bool cloexec,
 		kevent_put(ev);
 		return PTR_ERR(file);
 	}
-	atomic_inc(&ev->handles);
+	atomic_inc(&to_kevent_object(ev)->handles);
 
 	*fdp = fd;
 	if (copy_to_user(uarg, args, size)) {
@@ -348,6 +349,7 @@ out_put:
 static long kevent_ioctl_query(struct file *file, struct kevent *ev,
 			       void __user *uarg)
 {
+	struct kevent_object *obj = to_kevent_object(ev);
 	struct user_namespace *user_ns = current_user_ns();
 	struct kevent_query_args *q;
 	long ret = 0;
@@ -359,14 +361,14 @@ static long kevent_ioctl_query(struct file *file, struct kevent *ev,
 			       KEVENT_TYPE_SYNCHRONIZATION;
 	q->state = kevent_read_state(ev);
 	q->access = kevent_file_access(file);
-	q->uid = from_kuid_munged(user_ns, ev->uid);
-	q->gid = from_kgid_munged(user_ns, ev->gid);
-	q->mode = ev->mode;
-	if (ev->name_len) {
+	q->uid = from_kuid_munged(user_ns, obj->uid);
+	q->gid = from_kgid_munged(user_ns, obj->gid);
+	q->mode = obj->mode;
+	if (obj->name_len) {
 		q->flags |= KEVENT_QUERY_NAMED;
-		memcpy(q->name, ev->name, ev->name_len);
+		memcpy(q->name, obj->name, obj->name_len);
 	}
-	if (READ_ONCE(ev->permanent))
+	if (READ_ONCE(obj->permanent))
 		q->flags |= KEVENT_QUERY_PERMANENT;
 	if (copy_to_user(uarg, q, sizeof(*q)))
 		ret = -EFAULT;
@@ -414,7 +416,7 @@ static __poll_t kevent_event_poll(struct file *file, poll_table *wait)
 
 	if (!(file->f_mode & FMODE_READ))
 		return EPOLLERR;
-	poll_wait(file, &ev->poll_wq, wait);
+	poll_wait(file, &to_kevent_object(ev)->poll_wq, wait);
 	/*
 	 * Under the event's lock: orders the read after poll_wait()'s queueing
 	 * (against the setter's wq_has_sleeper()), and never sees the moment
@@ -427,7 +429,7 @@ static int kevent_event_release(struct inode *inode, struct file *file)
 {
 	struct kevent *ev = file->private_data;
 
-	atomic_dec(&ev->handles);
+	atomic_dec(&to_kevent_object(ev)->handles);
 	kevent_put(ev);
 	return 0;
 }
@@ -435,6 +437,7 @@ static int kevent_event_release(struct inode *inode, struct file *file)
 static void kevent_event_show_fdinfo(struct seq_file *m, struct file *file)
 {
 	struct kevent *ev = file->private_data;
+	struct kevent_object *obj = to_kevent_object(ev);
 	unsigned int waiters;
 	bool signaled;
 
@@ -444,9 +447,9 @@ static void kevent_event_show_fdinfo(struct seq_file *m, struct file *file)
 	seq_printf(m, "kevent-type:\t%s\nkevent-state:\t%d\nkevent-waiters:\t%u\n",
 		   ev->manual ? "notification" : "synchronization",
 		   signaled, waiters);
-	if (ev->name_len) {
+	if (obj->name_len) {
 		seq_puts(m, "kevent-name:\t");
-		seq_escape(m, ev->name, " \t\n\\");
+		seq_escape(m, obj->name, " \t\n\\");
 		seq_putc(m, '\n');
 	}
 }

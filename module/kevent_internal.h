@@ -75,20 +75,11 @@ struct kevent_user {
 };
 
 /**
- * struct kevent - an NT event object
- * @lock:      protects @signaled, @waiters and @nwaiters
- * @manual:    notification (manual-reset) event; immutable
- * @signaled:  current state
- * @all_hint:  wait-all entries queued on this event (under @lock and
- *             kevent_all_lock); while non-zero, @signaled may only change
- *             with kevent_all_lock held
- * @all_user:  the user-space ones among them (under kevent_all_lock)
- * @nwaiters:  wait entries queued on @waiters (under @lock)
- * @waiters:   queued struct kevent_wait_entry, oldest first (FIFO)
- * @all_waiters: the wait-all entries among them (under @lock and
- *             kevent_all_lock), walked on every state change
+ * struct kevent_object - a refcounted event: named, or shared through fds
+ * @event:     the dispatcher state (struct kevent, include/linux/kevent.h);
+ *             what the API hands out is &@event
  * @watchers:  struct kevent_watch weak references, cleared when the last
- *             reference goes (under @lock)
+ *             reference goes (under @event.lock)
  * @poll_wq:   poll()/epoll waiters
  * @poll_work: wakes @poll_wq from a thread when an event is set from
  *             atomic context on PREEMPT_RT (see kevent_wake_pollers())
@@ -109,16 +100,12 @@ struct kevent_user {
  * @rcu:       deferred free
  * @name_len:  length of @name; 0 for an anonymous event
  * @name:      NUL-terminated name
+ *
+ * An event a driver embeds is a bare struct kevent: everything here is
+ * what naming, handles and reference counting add to it.
  */
-struct kevent {
-	raw_spinlock_t lock;	/* see the kernel-doc above */
-	bool manual;
-	bool signaled;
-	unsigned int all_hint;
-	unsigned int all_user;
-	unsigned int nwaiters;
-	struct list_head waiters;
-	struct list_head all_waiters;
+struct kevent_object {
+	struct kevent event;
 	struct list_head watchers;
 	wait_queue_head_t poll_wq;
 	struct irq_work poll_work;
@@ -141,9 +128,21 @@ struct kevent {
 	char name[];
 };
 
+/* The object around @ev; only for an event with @ev->object set. */
+static inline struct kevent_object *to_kevent_object(const struct kevent *ev)
+{
+	return container_of(ev, struct kevent_object, event);
+}
+
+/* @ev's name for tracing and reports: "" when anonymous or embedded. */
+static inline const char *kevent_trace_name(const struct kevent *ev)
+{
+	return ev->object ? to_kevent_object(ev)->name : "";
+}
+
 /**
  * struct kevent_watch - a weak reference to an event
- * @node: kevent.watchers linkage (under the event's lock)
+ * @node: kevent_object.watchers linkage (under the event's lock)
  * @ev:   the event, or NULL once it died; read under RCU, written under
  *        the event's lock (rcu_assign_pointer() when set)
  *
@@ -165,12 +164,13 @@ void kevent_watch_attach(struct kevent_watch *w, struct kevent *ev);
 void kevent_watch_detach(struct kevent_watch *w);
 int kevent_core_init(void);
 void kevent_core_exit(void);
-void kevent_init_object(struct kevent *ev, bool manual, bool signaled);
+void kevent_init_object(struct kevent_object *obj, bool manual,
+			bool signaled);
 int kevent_wait_events(struct kevent **evs, u32 count, u32 flags,
 		       u64 timeout, unsigned int state, u32 *index);
 u64 kevent_deadline(u64 rel_ns);
 void kevent_snapshot(struct kevent *ev, bool *signaled, unsigned int *waiters);
-void kevent_release(struct kevent *ev);
+void kevent_release(struct kevent_object *obj);
 
 /* kevent_names.c */
 void kevent_names_exit(void);
@@ -188,7 +188,7 @@ void kevent_make_permanent(struct kevent *ev);
 int kevent_name_normalize(const char **name, u32 *name_len);
 struct kevent_user *kevent_user_charge_wait(bool all);
 void kevent_user_uncharge_wait(struct kevent_user *user, bool all);
-void kevent_free(struct kevent *ev);
+void kevent_free(struct kevent_object *obj);
 
 /* kevent_file.c */
 extern const struct file_operations kevent_event_fops;

@@ -13,7 +13,7 @@
 
 #include "kevent_internal.h"
 
-static int __init kevent_init(void)
+static int __init kevent_module_init(void)
 {
 	int ret;
 
@@ -35,7 +35,7 @@ err_core:
 	return ret;
 }
 
-static void __exit kevent_exit(void)
+static void __exit kevent_module_exit(void)
 {
 	kevent_dev_exit();
 	kevent_proc_exit();
@@ -46,8 +46,8 @@ static void __exit kevent_exit(void)
 	rcu_barrier();
 }
 
-module_init(kevent_init);
-module_exit(kevent_exit);
+module_init(kevent_module_init);
+module_exit(kevent_module_exit);
 
 MODULE_DESCRIPTION("NT-style named kernel events (KEVENT)");
 MODULE_LICENSE("GPL");

@@ -107,21 +107,21 @@ static u32 kevent_key_hash(const void *data, u32 len, u32 seed)
 
 static u32 kevent_obj_hash(const void *data, u32 len, u32 seed)
 {
-	const struct kevent *ev = data;
+	const struct kevent_object *obj = data;
 
-	return jhash(ev->name, ev->name_len, seed);
+	return jhash(obj->name, obj->name_len, seed);
 }
 
-static int kevent_obj_cmp(struct rhashtable_compare_arg *arg, const void *obj)
+static int kevent_obj_cmp(struct rhashtable_compare_arg *arg, const void *ptr)
 {
 	const struct kevent_name_key *key = arg->key;
-	const struct kevent *ev = obj;
+	const struct kevent_object *obj = ptr;
 
-	return ev->name_len != key->len || memcmp(ev->name, key->name, key->len);
+	return obj->name_len != key->len || memcmp(obj->name, key->name, key->len);
 }
 
 static const struct rhashtable_params kevent_name_params = {
-	.head_offset		= offsetof(struct kevent, hnode),
+	.head_offset		= offsetof(struct kevent_object, hnode),
 	.hashfn			= kevent_key_hash,
 	.obj_hashfn		= kevent_obj_hash,
 	.obj_cmpfn		= kevent_obj_cmp,
@@ -327,65 +327,65 @@ void kevent_user_uncharge_wait(struct kevent_user *user, bool all)
 }
 
 /* Look up @key in @ns; only a live event is returned, referenced. */
-static struct kevent *kevent_lookup(struct kevent_ns *ns,
-				    const struct kevent_name_key *key,
-				    struct kevent **dying)
+static struct kevent_object *kevent_lookup(struct kevent_ns *ns,
+					   const struct kevent_name_key *key,
+					   struct kevent_object **dying)
 {
-	struct kevent *ev;
+	struct kevent_object *obj;
 
 	lockdep_assert_held(&ns->mutex);
 
-	ev = rhashtable_lookup_fast(&ns->names, key, kevent_name_params);
-	if (ev && !refcount_inc_not_zero(&ev->ref)) {
+	obj = rhashtable_lookup_fast(&ns->names, key, kevent_name_params);
+	if (obj && !refcount_inc_not_zero(&obj->ref)) {
 		if (dying)
-			*dying = ev;
+			*dying = obj;
 		return NULL;
 	}
-	return ev;
+	return obj;
 }
 
-/* Take @ev out of its namespace's name table. Caller holds ns->mutex. */
-static void kevent_unhash(struct kevent *ev)
+/* Take @obj out of its namespace's name table. Caller holds ns->mutex. */
+static void kevent_unhash(struct kevent_object *obj)
 {
-	lockdep_assert_held(&ev->ns->mutex);
+	lockdep_assert_held(&obj->ns->mutex);
 
-	if (!ev->hashed)
+	if (!obj->hashed)
 		return;
-	rhashtable_remove_fast(&ev->ns->names, &ev->hnode, kevent_name_params);
-	xa_erase(&ev->ns->ids, ev->id);
-	ev->hashed = false;
+	rhashtable_remove_fast(&obj->ns->names, &obj->hnode, kevent_name_params);
+	xa_erase(&obj->ns->ids, obj->id);
+	obj->hashed = false;
 }
 
 /*
- * SysV-style check of @access (KEVENT_ACCESS_*) against @ev's owner, group
+ * SysV-style check of @access (KEVENT_ACCESS_*) against @obj's owner, group
  * and mode; CAP_IPC_OWNER in the namespace's user namespace overrides.
  */
-static int kevent_permission(struct kevent *ev, u32 access)
+static int kevent_permission(struct kevent_object *obj, u32 access)
 {
-	int requested = 0, granted = ev->mode;
+	int requested = 0, granted = obj->mode;
 
 	if (access & KEVENT_ACCESS_WAIT)
 		requested |= 4;
 	if (access & KEVENT_ACCESS_MODIFY)
 		requested |= 2;
 
-	if (uid_eq(current_euid(), ev->uid))
+	if (uid_eq(current_euid(), obj->uid))
 		granted >>= 6;
-	else if (in_group_p(ev->gid))
+	else if (in_group_p(obj->gid))
 		granted >>= 3;
 	if (requested & ~granted & 7 &&
-	    !ns_capable(ev->ns->ipc_ns->user_ns, CAP_IPC_OWNER))
+	    !ns_capable(obj->ns->ipc_ns->user_ns, CAP_IPC_OWNER))
 		return -EACCES;
 	return 0;
 }
 
 /* Allocate an event and charge it to @ns and, unless @kernel, to @user. */
-static noinline struct kevent *
+static noinline struct kevent_object *
 kevent_alloc(struct kevent_ns *ns, struct kevent_user *user, const char *name,
 	     u32 name_len, u32 flags, umode_t mode, bool kernel)
 {
-	struct kevent *ev;
-	size_t size = struct_size(ev, name, name_len + 1);
+	struct kevent_object *obj;
+	size_t size = struct_size(obj, name, name_len + 1);
 
 	if (!kevent_charge(&ns->count, READ_ONCE(kevent_max_per_ns)))
 		goto nospc_ns;
@@ -400,8 +400,8 @@ kevent_alloc(struct kevent_ns *ns, struct kevent_user *user, const char *name,
 	}
 
 	/* Charged to the creator's memory cgroup. */
-	ev = kzalloc(size, GFP_KERNEL_ACCOUNT);
-	if (!ev) {
+	obj = kzalloc(size, GFP_KERNEL_ACCOUNT);
+	if (!obj) {
 		if (!kernel) {
 			atomic_long_sub(size, &user->bytes);
 			atomic_dec(&user->count);
@@ -409,18 +409,18 @@ kevent_alloc(struct kevent_ns *ns, struct kevent_user *user, const char *name,
 		atomic_dec(&ns->count);
 		return ERR_PTR(-ENOMEM);
 	}
-	ev->charged = !kernel;
-	kevent_init_object(ev, flags & KEVENT_CREATE_MANUAL_RESET,
+	obj->charged = !kernel;
+	kevent_init_object(obj, flags & KEVENT_CREATE_MANUAL_RESET,
 			   flags & KEVENT_CREATE_INITIAL_SET);
 	refcount_inc(&ns->ref);
-	ev->ns = ns;
-	ev->user = user;
-	ev->uid = user->uid;
-	ev->gid = kernel ? GLOBAL_ROOT_GID : current_egid();
-	ev->mode = (mode & 0777) ?: KEVENT_DEFAULT_MODE;
-	ev->name_len = name_len;
-	memcpy(ev->name, name, name_len);
-	return ev;
+	obj->ns = ns;
+	obj->user = user;
+	obj->uid = user->uid;
+	obj->gid = kernel ? GLOBAL_ROOT_GID : current_egid();
+	obj->mode = (mode & 0777) ?: KEVENT_DEFAULT_MODE;
+	obj->name_len = name_len;
+	memcpy(obj->name, name, name_len);
+	return obj;
 
 nospc_bytes:
 	atomic_long_sub(size, &user->bytes);
@@ -454,12 +454,12 @@ bool kevent_may_make_permanent(struct kevent_ns *ns)
 	       capable(CAP_SYS_ADMIN);
 }
 
-/* Caller holds ev->ns->mutex; @ev is named and the caller holds a reference. */
-static void __kevent_make_permanent(struct kevent *ev)
+/* Caller holds obj->ns->mutex; @obj is named and the caller holds a reference. */
+static void __kevent_make_permanent(struct kevent_object *obj)
 {
-	if (!ev->permanent) {
-		ev->permanent = true;
-		kevent_get(ev);	/* dropped by UNLINK or at unload */
+	if (!obj->permanent) {
+		obj->permanent = true;
+		refcount_inc(&obj->ref);	/* dropped by UNLINK or at unload */
 	}
 }
 
@@ -475,9 +475,11 @@ static void __kevent_make_permanent(struct kevent *ev)
  */
 void kevent_make_permanent(struct kevent *ev)
 {
-	mutex_lock(&ev->ns->mutex);
-	__kevent_make_permanent(ev);
-	mutex_unlock(&ev->ns->mutex);
+	struct kevent_object *obj = to_kevent_object(ev);
+
+	mutex_lock(&obj->ns->mutex);
+	__kevent_make_permanent(obj);
+	mutex_unlock(&obj->ns->mutex);
 }
 
 /**
@@ -502,7 +504,7 @@ struct kevent *kevent_create_in(struct kevent_ns *ns, const char *name,
 {
 	struct kevent_name_key key = { .name = name, .len = name_len };
 	bool kernel = !check_access;
-	struct kevent *ev, *dying = NULL;
+	struct kevent_object *obj, *dying = NULL;
 	struct kevent_user *user;
 	int ret;
 
@@ -513,19 +515,20 @@ struct kevent *kevent_create_in(struct kevent_ns *ns, const char *name,
 		return ERR_PTR(-ENOMEM);
 
 	if (!name) {
-		ev = kevent_alloc(ns, user, NULL, 0, flags, mode, kernel);
-		if (!IS_ERR(ev))
-			trace_kevent_create(ev, false);
-		return ev;
+		obj = kevent_alloc(ns, user, NULL, 0, flags, mode, kernel);
+		if (IS_ERR(obj))
+			return ERR_CAST(obj);
+		trace_kevent_create(obj, false);
+		return &obj->event;
 	}
 
 	mutex_lock(&ns->mutex);
-	ev = kevent_lookup(ns, &key, &dying);
-	if (ev) {
+	obj = kevent_lookup(ns, &key, &dying);
+	if (obj) {
 		ret = -EEXIST;
 		if (flags & KEVENT_CREATE_NEW)
 			goto err_put;
-		ret = kernel ? 0 : kevent_permission(ev, check_access);
+		ret = kernel ? 0 : kevent_permission(obj, check_access);
 		if (ret)
 			goto err_put;
 		*existed = true;
@@ -534,38 +537,39 @@ struct kevent *kevent_create_in(struct kevent_ns *ns, const char *name,
 	if (dying)
 		kevent_unhash(dying);
 
-	ev = kevent_alloc(ns, user, name, name_len, flags, mode, kernel);
-	if (IS_ERR(ev))
-		goto out;
-	ret = rhashtable_lookup_insert_key(&ns->names, &key, &ev->hnode,
+	obj = kevent_alloc(ns, user, name, name_len, flags, mode, kernel);
+	if (IS_ERR(obj)) {
+		mutex_unlock(&ns->mutex);
+		return ERR_CAST(obj);
+	}
+	ret = rhashtable_lookup_insert_key(&ns->names, &key, &obj->hnode,
 					   kevent_name_params);
 	if (ret) {
 		mutex_unlock(&ns->mutex);
-		kevent_put(ev);
+		kevent_put(&obj->event);
 		return ERR_PTR(ret);
 	}
-	ret = xa_alloc_cyclic(&ns->ids, &ev->id, ev, xa_limit_31b,
+	ret = xa_alloc_cyclic(&ns->ids, &obj->id, obj, xa_limit_31b,
 			      &ns->next_id, GFP_KERNEL_ACCOUNT);
 	if (ret < 0) {
-		rhashtable_remove_fast(&ns->names, &ev->hnode,
+		rhashtable_remove_fast(&ns->names, &obj->hnode,
 				       kevent_name_params);
 		mutex_unlock(&ns->mutex);
-		kevent_put(ev);
+		kevent_put(&obj->event);
 		return ERR_PTR(ret);
 	}
-	ev->hashed = true;
+	obj->hashed = true;
 
 make_permanent:
 	if (flags & KEVENT_CREATE_PERMANENT)
-		__kevent_make_permanent(ev);
-	trace_kevent_create(ev, *existed);
-out:
+		__kevent_make_permanent(obj);
+	trace_kevent_create(obj, *existed);
 	mutex_unlock(&ns->mutex);
-	return ev;
+	return &obj->event;
 
 err_put:
 	mutex_unlock(&ns->mutex);
-	kevent_put(ev);
+	kevent_put(&obj->event);
 	return ERR_PTR(ret);
 }
 
@@ -583,20 +587,20 @@ struct kevent *kevent_open_in(struct kevent_ns *ns, const char *name,
 			      u32 name_len, u32 check_access)
 {
 	struct kevent_name_key key = { .name = name, .len = name_len };
-	struct kevent *ev;
+	struct kevent_object *obj;
 	int ret;
 
 	mutex_lock(&ns->mutex);
-	ev = kevent_lookup(ns, &key, NULL);
+	obj = kevent_lookup(ns, &key, NULL);
 	mutex_unlock(&ns->mutex);
-	if (!ev)
+	if (!obj)
 		return ERR_PTR(-ENOENT);
-	ret = check_access ? kevent_permission(ev, check_access) : 0;
+	ret = check_access ? kevent_permission(obj, check_access) : 0;
 	if (ret) {
-		kevent_put(ev);
+		kevent_put(&obj->event);
 		return ERR_PTR(ret);
 	}
-	return ev;
+	return &obj->event;
 }
 
 /**
@@ -616,64 +620,64 @@ struct kevent *kevent_open_in(struct kevent_ns *ns, const char *name,
 int kevent_unlink_in(struct kevent_ns *ns, const char *name, u32 name_len)
 {
 	struct kevent_name_key key = { .name = name, .len = name_len };
-	struct kevent *ev;
+	struct kevent_object *obj;
 	bool permanent;
 
 	mutex_lock(&ns->mutex);
-	ev = kevent_lookup(ns, &key, NULL);
-	if (!ev) {
+	obj = kevent_lookup(ns, &key, NULL);
+	if (!obj) {
 		mutex_unlock(&ns->mutex);
 		return -ENOENT;
 	}
-	permanent = ev->permanent;
-	ev->permanent = false;
+	permanent = obj->permanent;
+	obj->permanent = false;
 	mutex_unlock(&ns->mutex);
 
 	if (permanent)
-		kevent_put(ev);
-	kevent_put(ev);
+		kevent_put(&obj->event);
+	kevent_put(&obj->event);
 	return permanent ? 0 : -EINVAL;
 }
 
 /**
  * kevent_free() - free an event whose last reference is gone
- * @ev: the event
+ * @obj: the event
  *
  * Context: Process context (the release work item).
  */
-void kevent_free(struct kevent *ev)
+void kevent_free(struct kevent_object *obj)
 {
-	struct kevent_ns *ns = ev->ns;
+	struct kevent_ns *ns = obj->ns;
 
-	WARN_ON(!list_empty(&ev->waiters));
+	WARN_ON(!list_empty(&obj->event.waiters));
 	/* A poller wake-up deferred on PREEMPT_RT may still be pending. */
-	irq_work_sync(&ev->poll_work);
-	if (ev->name_len) {
+	irq_work_sync(&obj->poll_work);
+	if (obj->name_len) {
 		mutex_lock(&ns->mutex);
-		kevent_unhash(ev);
+		kevent_unhash(obj);
 		mutex_unlock(&ns->mutex);
 	}
-	kfree_rcu(ev, rcu);
+	kfree_rcu(obj, rcu);
 	kevent_ns_put(ns);
 }
 
 /* Find a permanent event and make it temporary; NULL when none is left. */
-static struct kevent *kevent_take_permanent(void)
+static struct kevent_object *kevent_take_permanent(void)
 {
 	struct kevent_ns *ns;
-	struct kevent *ev;
+	struct kevent_object *obj;
 
 	mutex_lock(&kevent_registry_mutex);
 	list_for_each_entry(ns, &kevent_ns_list, node) {
 		unsigned long id;
 
 		mutex_lock(&ns->mutex);
-		xa_for_each(&ns->ids, id, ev) {
-			if (ev->permanent) {
-				ev->permanent = false;
+		xa_for_each(&ns->ids, id, obj) {
+			if (obj->permanent) {
+				obj->permanent = false;
 				mutex_unlock(&ns->mutex);
 				mutex_unlock(&kevent_registry_mutex);
-				return ev;
+				return obj;
 			}
 		}
 		mutex_unlock(&ns->mutex);
@@ -688,8 +692,8 @@ static struct kevent *kevent_take_permanent(void)
  */
 void kevent_names_exit(void)
 {
-	struct kevent *ev;
+	struct kevent_object *obj;
 
-	while ((ev = kevent_take_permanent()))
-		kevent_put(ev);
+	while ((obj = kevent_take_permanent()))
+		kevent_put(&obj->event);
 }

@@ -27,14 +27,14 @@
 #include "kevent_internal.h"
 
 /* The first event with id >= @id, and its position. Caller holds ns->mutex. */
-static struct kevent *kevent_proc_find(struct kevent_ns *ns, unsigned long id,
-				       loff_t *pos)
+static struct kevent_object *kevent_proc_find(struct kevent_ns *ns,
+					      unsigned long id, loff_t *pos)
 {
-	struct kevent *ev;
+	struct kevent_object *obj;
 
-	ev = xa_find(&ns->ids, &id, U32_MAX, XA_PRESENT);
+	obj = xa_find(&ns->ids, &id, U32_MAX, XA_PRESENT);
 	*pos = (loff_t)id + 1;
-	return ev;
+	return obj;
 }
 
 /* Takes ns->mutex, which ->stop() drops (seq_file calls it either way). */
@@ -55,7 +55,7 @@ static void *kevent_proc_next(struct seq_file *m, void *v, loff_t *pos)
 	struct kevent_ns *ns = m->private;
 	unsigned long id;
 
-	id = v == SEQ_START_TOKEN ? 0 : (unsigned long)((struct kevent *)v)->id + 1;
+	id = v == SEQ_START_TOKEN ? 0 : (unsigned long)((struct kevent_object *)v)->id + 1;
 	if (id > U32_MAX) {
 		*pos = (loff_t)U32_MAX + 2;
 		return NULL;
@@ -73,7 +73,7 @@ static void kevent_proc_stop(struct seq_file *m, void *v)
 static int kevent_proc_show(struct seq_file *m, void *v)
 {
 	struct user_namespace *user_ns = seq_user_ns(m);
-	struct kevent *ev = v;
+	struct kevent_object *obj = v;
 	unsigned int waiters;
 	bool signaled;
 
@@ -82,19 +82,19 @@ static int kevent_proc_show(struct seq_file *m, void *v)
 		return 0;
 	}
 	/* A dying event's name is already free: do not list it. */
-	if (!refcount_read(&ev->ref))
+	if (!refcount_read(&obj->ref))
 		return SEQ_SKIP;
 
-	kevent_snapshot(ev, &signaled, &waiters);
+	kevent_snapshot(&obj->event, &signaled, &waiters);
 
 	/* Names may hold blanks: escape them so columns stay columns. */
-	seq_escape(m, ev->name, " \t\n\\");
+	seq_escape(m, obj->name, " \t\n\\");
 	seq_printf(m, " %s %d %d %u %u %u %04o %s\n",
-		   ev->manual ? "notification" : "synchronization",
-		   signaled, atomic_read(&ev->handles), waiters,
-		   from_kuid_munged(user_ns, ev->uid),
-		   from_kgid_munged(user_ns, ev->gid), ev->mode,
-		   ev->permanent ? "permanent" : "-");
+		   obj->event.manual ? "notification" : "synchronization",
+		   signaled, atomic_read(&obj->handles), waiters,
+		   from_kuid_munged(user_ns, obj->uid),
+		   from_kgid_munged(user_ns, obj->gid), obj->mode,
+		   obj->permanent ? "permanent" : "-");
 	return 0;
 }
 

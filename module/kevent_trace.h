@@ -6,7 +6,8 @@
  *                      anonymous), type, and whether it existed already
  * kevent_set, kevent_reset, kevent_pulse
  *                      a state change: the previous state and how many
- *                      waiters it released (always 0 for a reset)
+ *                      waiters it released (always 0 for a reset); an
+ *                      embedded event (kevent_init()) shows name "" id 0
  * kevent_wait_begin    a wait on @count events (any or all) starts, with
  *                      its timeout in ns (U64_MAX: infinite), relative or
  *                      an absolute deadline (@absolute; which clock is not
@@ -31,18 +32,18 @@
 #include "kevent_internal.h"
 
 TRACE_EVENT(kevent_create,
-	TP_PROTO(const struct kevent *ev, bool existed),
-	TP_ARGS(ev, existed),
+	TP_PROTO(const struct kevent_object *obj, bool existed),
+	TP_ARGS(obj, existed),
 	TP_STRUCT__entry(
-		__string(name, ev->name)
+		__string(name, obj->name)
 		__field(u32, id)
 		__field(bool, manual)
 		__field(bool, existed)
 	),
 	TP_fast_assign(
-		kevent_assign_str(name, ev->name);
-		__entry->id = ev->id;
-		__entry->manual = ev->manual;
+		kevent_assign_str(name, obj->name);
+		__entry->id = obj->id;
+		__entry->manual = obj->event.manual;
 		__entry->existed = existed;
 	),
 	TP_printk("name=%s id=%u type=%s existed=%d", __get_str(name),
@@ -55,14 +56,14 @@ DECLARE_EVENT_CLASS(kevent_state_class,
 	TP_PROTO(const struct kevent *ev, bool prev, unsigned int released),
 	TP_ARGS(ev, prev, released),
 	TP_STRUCT__entry(
-		__string(name, ev->name)
+		__string(name, kevent_trace_name(ev))
 		__field(u32, id)
 		__field(bool, prev)
 		__field(unsigned int, released)
 	),
 	TP_fast_assign(
-		kevent_assign_str(name, ev->name);
-		__entry->id = ev->id;
+		kevent_assign_str(name, kevent_trace_name(ev));
+		__entry->id = ev->object ? to_kevent_object(ev)->id : 0;
 		__entry->prev = prev;
 		__entry->released = released;
 	),

@@ -2,12 +2,19 @@
 /*
  * kevent: NT-style kernel events - the API for other kernel modules.
  *
- * An event is a refcounted struct kevent. Drivers create or open named
+ * Every event is a struct kevent: the dispatcher state (type, signaled
+ * state, waiters) that set, wait and the rest act on. A driver embeds one
+ * in its own structure and initializes it with kevent_init()
+ * (KeInitializeEvent): no allocation, no reference counting, its lifetime
+ * is its owner's, as with struct completion. Named events and events shared
+ * with applications through file descriptors are refcounted objects that
+ * kevent allocates around a struct kevent: drivers create or open named
  * events (kevent_create_notification(), kevent_open(), ...), or take a
  * reference on an event an application handed them as a file descriptor
- * (kevent_get_from_fd(), the ObReferenceObjectByHandle analog). Set, pulse,
- * clear, read and put work from any context, hardirq and IRQs-off included;
- * waits are for process context (kernel threads, ioctl handlers).
+ * (kevent_get_from_fd(), the ObReferenceObjectByHandle analog). Both kinds
+ * mix freely in one kevent_wait_multiple(). Set, pulse, clear, read and put
+ * work from any context, hardirq and IRQs-off included; waits are for
+ * process context (kernel threads, ioctl handlers).
  *
  * Kernel callers are trusted: name lookups made through this API skip the
  * owner/mode permission checks that user space is subject to, and are not
@@ -19,23 +26,62 @@
 #define _LINUX_KEVENT_H
 
 #include <linux/bits.h>
+#include <linux/list.h>
+#include <linux/spinlock_types.h>
 #include <linux/types.h>
 #include <uapi/linux/kevent.h>
 
-struct kevent;
 struct ipc_namespace;
 
-/* Kernel-only kevent_wait*() flag: wait interruptibly (signals end the wait). */
+/**
+ * struct kevent - an event's dispatcher state, the part every event has
+ * @lock:        protects the fields below (raw: set works from hardirq
+ *               context, on PREEMPT_RT too)
+ * @manual:      notification (manual-reset) event; immutable
+ * @signaled:    current state
+ * @object:      part of a refcounted kevent object (named or shared through
+ *               fds); false for an event a driver embeds; immutable
+ * @all_hint:    wait-all entries queued on this event
+ * @all_user:    the user-space ones among them
+ * @nwaiters:    wait entries queued on @waiters
+ * @waiters:     queued waits, oldest first (FIFO)
+ * @all_waiters: the wait-all entries among them
+ *
+ * The fields are kevent's own: use the functions below. kevent_core.c
+ * documents the locking.
+ */
+struct kevent {
+	raw_spinlock_t lock;	/* see the kernel-doc above */
+	bool manual;
+	bool signaled;
+	bool object;
+	unsigned int all_hint;
+	unsigned int all_user;
+	unsigned int nwaiters;
+	struct list_head waiters;
+	struct list_head all_waiters;
+};
+
+/* Kernel-only kevent_wait*() flags: wait interruptibly (signals end the wait). */
 #define KEVENT_WAIT_INTERRUPTIBLE	BIT(31)
+/* ... or killably (only a fatal signal ends it). */
+#define KEVENT_WAIT_KILLABLE		BIT(30)
 
 /* Default mode of events created by kevent_create_{notification,synchronization}(). */
 #define KEVENT_KERNEL_MODE		0644
+
+void kevent_init(struct kevent *ev, bool notification, bool signaled);
 
 struct kevent *kevent_create(const char *name, u32 flags, umode_t mode,
 			     struct ipc_namespace *ipc_ns, bool *existed);
 struct kevent *kevent_create_notification(const char *name);
 struct kevent *kevent_create_synchronization(const char *name);
 struct kevent *kevent_open(const char *name, struct ipc_namespace *ipc_ns);
+struct kevent *kevent_create_utf16(const u16 *name, unsigned int len,
+				   u32 flags, umode_t mode,
+				   struct ipc_namespace *ipc_ns, bool *existed);
+struct kevent *kevent_open_utf16(const u16 *name, unsigned int len,
+				 struct ipc_namespace *ipc_ns);
 struct kevent *kevent_get_from_fd(int fd, u32 access);
 struct kevent *kevent_get(struct kevent *ev);
 void kevent_put(struct kevent *ev);
