@@ -39,7 +39,7 @@ TEST_CFLAGS   := -static -O2 -g -Wall -Wextra -pthread -Iinclude/uapi -Iinclude 
 	vm-run vm-shell vm-test vm-gdb vm-gdb-check vm-shell-check vm-reload-check rig-selftest \
 	check ci clean distclean help FORCE
 
-all: modules test-modules lib tools tests initramfs
+all: modules test-modules examples lib tools tests initramfs
 
 help:
 	@echo 'kevent make targets (KERNEL=<profile>, default 6.1: scripts/profiles/)'
@@ -48,6 +48,7 @@ help:
 	@echo '  kernel         fetch/prepare the guest kernel of the profile ($(KENV))'
 	@echo '  modules        module/ -> $(B)/module/*.ko (KDIR= overrides the kernel tree)'
 	@echo '  test-modules   tests/modules/*.c -> $(B)/tests/modules/*.ko'
+	@echo '  examples       examples/: Windows event code ported to kevent (examples/examples.mk)'
 	@echo '  lib tools tests  build/lib/libkevent.a, build/tools/*, build/tests/<group>/<name>'
 	@echo '  initramfs      $(B)/initramfs.cpio (rebuilt only when an input changed)'
 	@echo '  vm-run         run CMD='"'"'...'"'"' as root in the guest, kevent loaded; exits with its status'
@@ -94,9 +95,6 @@ $(B)/include:
 
 modules: $(KENV) | $(B)/include
 	+@$(KBUILD) module $(B)/module W=1 KEVENT_INCLUDE=$(CURDIR)/include modules
-	+@if [ -f module/examples/Kbuild ] && ! grep -q examples module/Kbuild; then \
-		$(KBUILD) module/examples $(B)/module/examples W=1 KEVENT_INCLUDE=$(CURDIR)/include \
-			KBUILD_EXTRA_SYMBOLS=$(CURDIR)/$(B)/module/Module.symvers modules; fi
 
 # Kbuild does not rerun modpost when KBUILD_EXTRA_SYMBOLS changed: drop the
 # test modules' symbol dump when kevent's is newer, so their CRCs follow.
@@ -179,7 +177,7 @@ build/tests/%: tests/%.sh
 initramfs: all-guest-inputs
 	@scripts/mkinitramfs $(KERNEL)
 .PHONY: all-guest-inputs
-all-guest-inputs: modules test-modules lib tools tests
+all-guest-inputs: modules test-modules examples lib tools tests
 
 VMRUN_OPTS = --kernel $(KERNEL) $(if $(VM_TIMEOUT),--timeout $(VM_TIMEOUT))
 
@@ -226,7 +224,7 @@ ci:
 # --- targets of other parts of kevent (demo, vm-bench, install) go here ------
 # Each part keeps its rules in its own fragment: lib/lib.mk (shared library,
 # install, test-install), bench/*.mk, ...
--include $(wildcard lib/*.mk tools/*.mk bench/*.mk module/*.mk tests/*.mk dkms/*.mk debian/*.mk)
+-include $(wildcard lib/*.mk tools/*.mk bench/*.mk module/*.mk tests/*.mk dkms/*.mk debian/*.mk examples/*.mk)
 
 # -----------------------------------------------------------------------------
 

@@ -22,7 +22,7 @@ DKMS_KERNEL	?= $(shell uname -r)
 DKMS_USRSRC	:= /usr/src/kevent-$(KEVENT_VERSION)
 # What DKMS gets: kept explicit, so nothing of build/ or the rig leaks in.
 DKMS_FILES	:= Kbuild VERSION module/Kbuild $(wildcard module/*.c module/*.h) \
-		   include/linux/kevent.h include/uapi/linux/kevent.h \
+		   include/linux/kevent.h include/linux/kevent_nt.h include/uapi/linux/kevent.h \
 		   include/uapi/linux/kevent_hwsim.h dkms/kevent-post-build
 
 .PHONY: dkms-source dkms-install dkms-remove test-dkms

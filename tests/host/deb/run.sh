@@ -42,6 +42,7 @@ done
 # 1. Contents.
 for f in usr/src/kevent-$version/dkms.conf usr/src/kevent-$version/Kbuild \
 	 usr/src/kevent-$version/module/kevent_core.c \
+	 usr/src/kevent-$version/include/linux/kevent_nt.h usr/include/kevent/win32.h \
 	 usr/lib/udev/rules.d/60-kevent.rules usr/lib/modules-load.d/kevent.conf \
 	 usr/lib/$multiarch/libkevent.so.1 usr/lib/$multiarch/libkevent.so \
 	 usr/lib/$multiarch/libkevent.a usr/lib/$multiarch/pkgconfig/kevent.pc \
