@@ -41,7 +41,60 @@ static void on_alarm(int sig)
 	(void)sig;
 }
 
-int main(void)
+static const char *self;
+
+/*
+ * "events child FD DEFAULT_FD": what a program started with inherited
+ * handles sees. FD was inherited: set it. DEFAULT_FD was close-on-exec.
+ */
+static int child_main(int fd, int cloexec_fd)
+{
+	if (!SetEvent(kev_handle_from_fd(fd)))
+		return 1;
+	return fcntl(cloexec_fd, F_GETFD) == -1 && errno == EBADF ? 0 : 2;
+}
+
+static pid_t exec_child(int fd, int cloexec_fd)
+{
+	char a[16], b[16];
+	pid_t pid;
+
+	snprintf(a, sizeof(a), "%d", fd);
+	snprintf(b, sizeof(b), "%d", cloexec_fd);
+	pid = fork();
+	if (pid == 0) {
+		execl(self, self, "child", a, b, (char *)NULL);
+		_exit(127);
+	}
+	return pid;
+}
+
+static unsigned long read_param(const char *name)
+{
+	char path[128];
+	unsigned long v = 0;
+	FILE *f;
+
+	snprintf(path, sizeof(path), "/sys/module/kevent/parameters/%s", name);
+	f = fopen(path, "r");
+	if (!f || fscanf(f, "%lu", &v) != 1)
+		bail_out("read %s", path);
+	fclose(f);
+	return v;
+}
+
+static void write_param(const char *name, unsigned long v)
+{
+	char path[128];
+	FILE *f;
+
+	snprintf(path, sizeof(path), "/sys/module/kevent/parameters/%s", name);
+	f = fopen(path, "w");
+	if (!f || fprintf(f, "%lu\n", v) < 0 || fclose(f))
+		bail_out("write %s", path);
+}
+
+int main(int argc, char *argv[])
 {
 	SECURITY_ATTRIBUTES sa = { sizeof(sa), NULL, TRUE };
 	HANDLE a, b, c, h[3], dup[2];
@@ -50,7 +103,12 @@ int main(void)
 	int fd, status;
 	pid_t pid;
 
-	plan(44);
+	unsigned long limit;
+
+	if (argc == 4 && !strcmp(argv[1], "child"))
+		return child_main(atoi(argv[2]), atoi(argv[3]));
+	self = "/proc/self/exe";
+	plan(48);
 
 	/* CreateEvent and ERROR_ALREADY_EXISTS */
 	SetLastError(7);
@@ -185,5 +243,23 @@ int main(void)
 	fd = kev_fd_from_handle(c);
 	ok(c && !(fcntl(fd, F_GETFD) & FD_CLOEXEC), "bInheritHandle: the fd survives exec (no FD_CLOEXEC)");
 	ok(b && (fcntl(kev_fd_from_handle(b), F_GETFD) & FD_CLOEXEC), "... and by default it does not");
+	pid = exec_child(fd, kev_fd_from_handle(b));
+	is_int((int)WaitForSingleObject(c, 5000), (int)WAIT_OBJECT_0,
+	       "bInheritHandle: a program exec'd with the handle sets the event through it");
+	ok(waitpid(pid, &status, 0) == pid && WIFEXITED(status) && WEXITSTATUS(status) == 0,
+	   "... and the default handle was closed by that exec (EBADF there)");
+
+	/* A kevent limit is ERROR_NOT_ENOUGH_MEMORY; WaitForMultipleObjectsEx */
+	limit = read_param("max_events_per_user");
+	write_param("max_events_per_user", 0);
+	SetLastError(0);
+	ok(CreateEventA(NULL, FALSE, FALSE, "w32-limit") == NULL &&
+	   GetLastError() == ERROR_NOT_ENOUGH_MEMORY,
+	   "CreateEventA past the per-user event limit: NULL, ERROR_NOT_ENOUGH_MEMORY");
+	write_param("max_events_per_user", limit);
+	h[0] = CreateEventA(NULL, FALSE, FALSE, NULL);
+	h[1] = CreateEventA(NULL, TRUE, TRUE, NULL);
+	is_int((int)WaitForMultipleObjectsEx(2, h, FALSE, 0, TRUE), (int)WAIT_OBJECT_0 + 1,
+	       "WaitForMultipleObjectsEx: WAIT_OBJECT_0 + the signaled index");
 	return done();
 }

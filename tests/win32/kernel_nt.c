@@ -38,6 +38,7 @@
 #define NT_OBJECT_NAME_INVALID		(int32_t)0xC0000033
 #define NT_OBJECT_NAME_NOT_FOUND	(int32_t)0xC0000034
 #define NT_OBJECT_NAME_COLLISION	(int32_t)0xC0000035
+#define NT_INSUFFICIENT_RESOURCES	(int32_t)0xC000009A
 #define NT_SYNCHRONIZE			0x00100000
 #define NT_EVENT_MODIFY_STATE		0x0002
 #define NT_KERNEL_MODE			0
@@ -140,7 +141,7 @@ int main(void)
 	char cmd[512];
 	int nul;
 
-	plan(37);
+	plan(38);
 	if (access("/sys/module/kevent_nt_test", F_OK) == 0)
 		system("rmmod kevent_nt_test");
 	snprintf(cmd, sizeof(cmd), "insmod %s/kevent_nt_test.ko",
@@ -193,6 +194,13 @@ int main(void)
 	       NT_OBJECT_NAME_NOT_FOUND, "ZwOpenEvent of a missing name: STATUS_OBJECT_NAME_NOT_FOUND");
 	is_int(name_op(KEVENT_NT_TEST_ZW_OPEN, NULL, lone_low, 2, 0),
 	       NT_OBJECT_NAME_INVALID, "a lone UTF-16 surrogate: STATUS_OBJECT_NAME_INVALID");
+
+	/* A kevent limit is STATUS_INSUFFICIENT_RESOURCES. */
+	system("cat /sys/module/kevent/parameters/max_events_per_ns >/tmp/nt.max; "
+	       "echo 0 >/sys/module/kevent/parameters/max_events_per_ns");
+	is_int(name_op(KEVENT_NT_TEST_ZW_CREATE, "nt-over-limit", NULL, 0, 0),
+	       NT_INSUFFICIENT_RESOURCES, "ZwCreateEvent past the namespace's event limit: STATUS_INSUFFICIENT_RESOURCES");
+	system("cat /tmp/nt.max >/sys/module/kevent/parameters/max_events_per_ns");
 
 	/* Alertable waits end on a signal; non-alertable ones do not. */
 	act.sa_handler = on_alarm;
