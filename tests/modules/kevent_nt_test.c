@@ -350,16 +350,22 @@ static void nt_timer_start(struct nt_timer *nt, PKEVENT first,
 static void check_hardirq_embedded(struct nt_check *c)
 {
 	LARGE_INTEGER timeout = { .QuadPart = -NT_MS(10000) };
-	struct nt_timer nt;
+	struct nt_timer *nt;
 	KEVENT ev;
 
+	/* Timers live off the stack (debugobjects wants them annotated there). */
+	nt = kzalloc(sizeof(*nt), GFP_KERNEL);
+	EXPECT_EQ(c, !!nt, true);
+	if (!nt)
+		return;
 	KeInitializeEvent(&ev, SynchronizationEvent, FALSE);
-	nt_timer_start(&nt, &ev, NULL);
+	nt_timer_start(nt, &ev, NULL);
 	EXPECT_EQ(c, KeWaitForSingleObject(&ev, Executive, KernelMode, FALSE,
 					   &timeout), STATUS_WAIT_0);
-	hrtimer_cancel(&nt.timer);
-	EXPECT_EQ(c, nt.hardirq, true);
+	hrtimer_cancel(&nt->timer);
+	EXPECT_EQ(c, nt->hardirq, true);
 	EXPECT_EQ(c, KeReadStateEvent(&ev), 0);
+	kfree(nt);
 }
 
 static const struct {
@@ -491,7 +497,7 @@ static long nt_mixed(void __user *uarg)
 	struct kevent_nt_test_mixed r;
 	KWAIT_BLOCK blocks[3];
 	UNICODE_STRING name;
-	struct nt_timer nt;
+	struct nt_timer *nt;
 	u16 wname[80];
 	PVOID objs[3];
 	PKEVENT named;
@@ -518,18 +524,25 @@ static long nt_mixed(void __user *uarg)
 					     &objs[1], NULL);
 	if (!NT_SUCCESS(r.status))
 		goto out;
+	nt = kzalloc(sizeof(*nt), GFP_KERNEL);
+	if (!nt) {
+		ObDereferenceObject(objs[1]);
+		ZwClose(h);
+		return -ENOMEM;
+	}
 	KeInitializeEvent(&ev, SynchronizationEvent, FALSE);
 	objs[0] = named;
 	objs[2] = &ev;
-	nt_timer_start(&nt, &ev, r.wait_all ? named : NULL);
+	nt_timer_start(nt, &ev, r.wait_all ? named : NULL);
 	r.status = KeWaitForMultipleObjects(3, objs,
 					    r.wait_all ? WaitAll : WaitAny,
 					    Executive, KernelMode, FALSE,
 					    &timeout, blocks);
-	hrtimer_cancel(&nt.timer);
-	r.hardirq = nt.hardirq;
+	hrtimer_cancel(&nt->timer);
+	r.hardirq = nt->hardirq;
 	r.named_state = KeReadStateEvent(named);
 	r.embedded_state = KeReadStateEvent(&ev);
+	kfree(nt);
 	ObDereferenceObject(objs[1]);
 out:
 	ZwClose(h);
