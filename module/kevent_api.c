@@ -21,29 +21,6 @@ static struct ipc_namespace *kevent_init_ipc_ns(void)
 	return init_task.nsproxy->ipc_ns;
 }
 
-/* NT's kernel directory of the names applications create. */
-#define KEVENT_NT_ROOT		"\\BaseNamedObjects\\"
-/* Longest kernel-API name: the NT root, a "Global\" prefix, the name. */
-#define KEVENT_KERNEL_NAME_MAX	(KEVENT_NAME_MAX + sizeof(KEVENT_NT_ROOT) + \
-				 sizeof("Global\\"))
-
-/*
- * A name as a driver ported from Windows writes it: the event that an
- * application calls "NAME" is "\BaseNamedObjects\NAME" in the NT kernel's
- * object directory. Strip that root; kevent_name_normalize() does the rest.
- */
-static u32 kevent_kernel_name(const char **name)
-{
-	u32 len = strnlen(*name, KEVENT_KERNEL_NAME_MAX);
-
-	if (len >= sizeof(KEVENT_NT_ROOT) - 1 &&
-	    !memcmp(*name, KEVENT_NT_ROOT, sizeof(KEVENT_NT_ROOT) - 1)) {
-		*name += sizeof(KEVENT_NT_ROOT) - 1;
-		len -= sizeof(KEVENT_NT_ROOT) - 1;
-	}
-	return len;
-}
-
 /**
  * kevent_create() - create a named or anonymous event, or open a named one
  * @name:    name, or NULL; a leading "\BaseNamedObjects\" (the NT kernel's

@@ -155,6 +155,12 @@ struct kevent_watch {
 	struct kevent __rcu *ev;
 };
 
+/* NT's kernel directory of the names applications create. */
+#define KEVENT_NT_ROOT		"\\BaseNamedObjects\\"
+/* Longest kernel-API name: the NT root, a "Global\" prefix, the name. */
+#define KEVENT_KERNEL_NAME_MAX	(KEVENT_NAME_MAX + sizeof(KEVENT_NT_ROOT) + \
+				 sizeof("Global\\"))
+
 /* kevent_wait_events() flag, beyond the uAPI's: a wait from user space. */
 #define KEVENT_WAIT_USER	BIT(31)
 
@@ -186,6 +192,7 @@ int kevent_unlink_in(struct kevent_ns *ns, const char *name, u32 name_len);
 bool kevent_may_make_permanent(struct kevent_ns *ns);
 void kevent_make_permanent(struct kevent *ev);
 int kevent_name_normalize(const char **name, u32 *name_len);
+u32 kevent_kernel_name(const char **name);
 struct kevent_user *kevent_user_charge_wait(bool all);
 void kevent_user_uncharge_wait(struct kevent_user *user, bool all);
 void kevent_free(struct kevent_object *obj);

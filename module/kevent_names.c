@@ -128,6 +128,24 @@ static const struct rhashtable_params kevent_name_params = {
 	.automatic_shrinking	= true,
 };
 
+/*
+ * A kernel caller's NUL-terminated name: returns its length, at most
+ * KEVENT_KERNEL_NAME_MAX, after moving *name past an NT root. A driver
+ * ported from Windows writes "\BaseNamedObjects\NAME" for the event that
+ * applications call "NAME"; kevent_name_normalize() does the rest.
+ */
+u32 kevent_kernel_name(const char **name)
+{
+	u32 len = strnlen(*name, KEVENT_KERNEL_NAME_MAX);
+
+	if (len >= sizeof(KEVENT_NT_ROOT) - 1 &&
+	    !memcmp(*name, KEVENT_NT_ROOT, sizeof(KEVENT_NT_ROOT) - 1)) {
+		*name += sizeof(KEVENT_NT_ROOT) - 1;
+		len -= sizeof(KEVENT_NT_ROOT) - 1;
+	}
+	return len;
+}
+
 /**
  * kevent_name_normalize() - validate a name and strip a Windows prefix
  * @name:     in/out: the name (not NUL-terminated)

@@ -129,13 +129,12 @@ kevent_notifier_create(const struct kevent_notifier_config *config)
 		if (!config->names[i])
 			goto err;
 		n->names[i] = kstrndup(config->names[i],
-				       KEVENT_NAME_MAX + sizeof("Global\\"),
-				       GFP_KERNEL);
+				       KEVENT_KERNEL_NAME_MAX, GFP_KERNEL);
 		ret = -ENOMEM;
 		if (!n->names[i])
 			goto err;
 		slot->name = n->names[i];
-		slot->len = strlen(slot->name);
+		slot->len = kevent_kernel_name(&slot->name);
 		ret = kevent_name_normalize(&slot->name, &slot->len);
 		if (ret)
 			goto err;
