@@ -154,11 +154,26 @@ EXPORT_SYMBOL_GPL(kevent_open);
  */
 struct kevent *kevent_get_from_fd(int fd, u32 access)
 {
-	if (access & ~KEVENT_ACCESS_ALL)
-		return ERR_PTR(-EINVAL);
-	return kevent_fdget(fd, access, -EACCES);
+	return kevent_get_from_fd_granted(fd, access, NULL);
 }
 EXPORT_SYMBOL_GPL(kevent_get_from_fd);
+
+/**
+ * kevent_get_from_fd_granted() - kevent_get_from_fd(), and the fd's rights
+ * @fd:      a file descriptor of the calling process
+ * @access:  KEVENT_ACCESS_* rights the fd must carry (0: none checked)
+ * @granted: out (may be NULL): the KEVENT_ACCESS_* rights the fd carries
+ *
+ * Context: Process context (the fd's owner).
+ * Return: as kevent_get_from_fd().
+ */
+struct kevent *kevent_get_from_fd_granted(int fd, u32 access, u32 *granted)
+{
+	if (access & ~KEVENT_ACCESS_ALL)
+		return ERR_PTR(-EINVAL);
+	return kevent_fdget(fd, access, -EACCES, granted);
+}
+EXPORT_SYMBOL_GPL(kevent_get_from_fd_granted);
 
 /**
  * kevent_wait_multiple() - wait for any or all of several events

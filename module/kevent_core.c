@@ -52,8 +52,10 @@
  * setter hands it an event by a cmpxchg on kevent_waitq.satisfied. The
  * setter consumes a synchronization event on the waiter's behalf, so a
  * wait that was satisfied reports success even if it was also interrupted
- * or timed out: the consumed event is never lost. Each wait holds a
- * reference on every event it waits on, so closing an fd does not disturb it.
+ * or timed out: the consumed event is never lost. A wait from user space
+ * holds a reference on every event it waits on, so closing an fd does not
+ * disturb it; a kernel caller keeps its events alive itself (an embedded
+ * event has no reference to take).
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
@@ -312,14 +314,8 @@ static unsigned int kevent_wake_waiters(struct kevent *ev)
  * goes to the event's irq_work; kevent_free() waits for it. Elsewhere
  * pollers are woken at once.
  */
-static void kevent_wake_pollers(struct kevent *ev)
+static void kevent_wake_pollers(struct kevent_object *obj)
 {
-	struct kevent_object *obj;
-
-	/* An embedded event has no file, hence no pollers. */
-	if (!ev->object)
-		return;
-	obj = to_kevent_object(ev);
 	if (!wq_has_sleeper(&obj->poll_wq))
 		return;
 	if (kevent_wake_needs_irq_work())
@@ -336,6 +332,9 @@ static void kevent_wake_pollers(struct kevent *ev)
  * synchronization event releases the longest-waiting waiter that it can
  * satisfy and stays non-signaled, or stays signaled if there is none.
  *
+ * Once a waiter is released the call no longer touches an embedded
+ * event, so the waiter may free it at once (like complete()).
+ *
  * Context: Any context, including hardirq and with interrupts disabled.
  * Takes @ev's lock, and the wait-all lock while a wait-all waits on @ev.
  * Return: the previous state, 0 or 1.
@@ -344,18 +343,24 @@ int kevent_set(struct kevent *ev)
 {
 	unsigned int released;
 	unsigned long flags;
-	bool all, prev, now;
+	bool all, prev, poll;
 
 	all = kevent_lock(ev, &flags);
 	prev = ev->signaled;
 	kevent_change(ev, true);
 	released = kevent_wake_waiters(ev);
-	now = ev->signaled;
+	/*
+	 * Decided under the lock: once it is dropped, a released waiter may
+	 * return and free an embedded event (an on-stack KEVENT, say), so
+	 * @ev is touched afterwards only if it is an object, which the
+	 * caller holds a reference on.
+	 */
+	poll = ev->signaled && !prev && ev->object;
 	trace_kevent_set(ev, prev, released);
 	kevent_unlock(ev, all, flags);
 
-	if (now && !prev)
-		kevent_wake_pollers(ev);
+	if (poll)
+		kevent_wake_pollers(to_kevent_object(ev));
 	return prev;
 }
 EXPORT_SYMBOL_GPL(kevent_set);
@@ -886,6 +891,10 @@ void kevent_watch_detach(struct kevent_watch *w)
 void kevent_watch_attach(struct kevent_watch *w, struct kevent *ev)
 {
 	unsigned long flags;
+
+	/* Only objects have weak references (and a refcount to weaken). */
+	if (WARN_ON_ONCE(!ev->object))
+		return;
 
 	kevent_watch_detach(w);
 	raw_spin_lock_irqsave(&ev->lock, flags);

@@ -66,6 +66,9 @@ int kevent_publish_fd(struct kevent *ev, u32 access, bool cloexec,
 	struct file *file;
 	int fd;
 
+	/* Embedded events have no refcount a file could hold. */
+	if (WARN_ON_ONCE(!ev->object))
+		return -EINVAL;
 	fd = get_unused_fd_flags(cloexec ? O_CLOEXEC : 0);
 	if (fd < 0) {
 		kevent_put(ev);
@@ -94,24 +97,31 @@ int kevent_publish_fd(struct kevent *ev, u32 access, bool cloexec,
  * @fd:     the file descriptor
  * @access: the rights the operation needs
  * @errno_access: the error when a right is missing
+ * @granted: out (may be NULL): the rights the fd carries, on success
  *
  * Return: a referenced event, or ERR_PTR(-EBADF) for a closed fd,
  * ERR_PTR(-EINVAL) for a file that is not a kevent, or
  * ERR_PTR(@errno_access) for a missing right.
  */
-struct kevent *kevent_fdget(int fd, u32 access, int errno_access)
+struct kevent *kevent_fdget(int fd, u32 access, int errno_access,
+			    u32 *granted)
 {
 	struct fd f = fdget(fd);
 	struct kevent *ev;
+	u32 rights;
 
 	if (!fd_file(f))
 		return ERR_PTR(-EBADF);
-	if (fd_file(f)->f_op != &kevent_event_fops)
+	rights = kevent_file_access(fd_file(f));
+	if (fd_file(f)->f_op != &kevent_event_fops) {
 		ev = ERR_PTR(-EINVAL);
-	else if ((kevent_file_access(fd_file(f)) & access) != access)
+	} else if ((rights & access) != access) {
 		ev = ERR_PTR(errno_access);
-	else
+	} else {
 		ev = kevent_get(fd_file(f)->private_data);
+		if (granted)
+			*granted = rights;
+	}
 	fdput(f);
 	return ev;
 }
@@ -221,7 +231,7 @@ static noinline int kevent_wait_get_events(const struct kevent_wait_args *args,
 			   args->count * sizeof(fds[0])))
 		return -EFAULT;
 	for (i = 0; i < args->count; i++) {
-		evs[i] = kevent_fdget(fds[i], KEVENT_ACCESS_WAIT, -EBADF);
+		evs[i] = kevent_fdget(fds[i], KEVENT_ACCESS_WAIT, -EBADF, NULL);
 		if (IS_ERR(evs[i])) {
 			int ret = PTR_ERR(evs[i]);
 

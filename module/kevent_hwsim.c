@@ -145,6 +145,8 @@ static atomic_long_t hwsim_sets_softirq = ATOMIC_LONG_INIT(0);
 static atomic_long_t hwsim_sets_irqsoff = ATOMIC_LONG_INIT(0);
 static atomic_long_t hwsim_notifies = ATOMIC_LONG_INIT(0);
 static atomic_long_t hwsim_notify_errors = ATOMIC_LONG_INIT(0);
+/* When a timer last set an event (CLOCK_MONOTONIC ns): for latency figures. */
+static atomic64_t hwsim_last_set_ns = ATOMIC64_INIT(0);
 
 /* KEVENT_HWSIM_MSG_* flags of the context the caller runs in. */
 static u32 hwsim_context_flags(void)
@@ -252,6 +254,7 @@ static void hwsim_fire(struct hwsim_req *req)
 	raw_spin_unlock_irqrestore(&f->lock, flags);
 
 	if (ev) {
+		atomic64_set(&hwsim_last_set_ns, ktime_get_ns());
 		kevent_set(ev);
 		hwsim_count_set(ctx);
 		kevent_put(ev);
@@ -575,6 +578,7 @@ static long hwsim_info(void __user *uarg)
 		.sets_irqsoff = atomic_long_read(&hwsim_sets_irqsoff),
 		.notifies = atomic_long_read(&hwsim_notifies),
 		.notify_errors = atomic_long_read(&hwsim_notify_errors),
+		.last_set_ns = atomic64_read(&hwsim_last_set_ns),
 	};
 
 	if (hwsim_notifier)

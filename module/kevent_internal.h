@@ -161,8 +161,12 @@ struct kevent_watch {
 #define KEVENT_KERNEL_NAME_MAX	(KEVENT_NAME_MAX + sizeof(KEVENT_NT_ROOT) + \
 				 sizeof("Global\\"))
 
-/* kevent_wait_events() flag, beyond the uAPI's: a wait from user space. */
-#define KEVENT_WAIT_USER	BIT(31)
+/*
+ * kevent_wait_events() flag, beyond the uAPI's: a wait from user space.
+ * Apart from the kernel API's flags (include/linux/kevent.h), which never
+ * reach kevent_wait_events().
+ */
+#define KEVENT_WAIT_USER	BIT(29)
 
 /* kevent_core.c */
 struct kevent *kevent_watch_get(struct kevent_watch *w);
@@ -201,9 +205,13 @@ void kevent_free(struct kevent_object *obj);
 extern const struct file_operations kevent_event_fops;
 int kevent_publish_fd(struct kevent *ev, u32 access, bool cloexec,
 		      void __user *uarg, void *args, size_t size, s32 *fdp);
-struct kevent *kevent_fdget(int fd, u32 access, int errno_access);
+struct kevent *kevent_fdget(int fd, u32 access, int errno_access,
+			    u32 *granted);
 long kevent_ioctl_wait(void __user *uarg);
 u32 kevent_file_access(const struct file *file);
+
+/* kevent_handles.c */
+void kevent_handles_exit(void);
 
 /* kevent_dev.c */
 int kevent_dev_init(void);

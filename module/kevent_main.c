@@ -39,6 +39,7 @@ static void __exit kevent_module_exit(void)
 {
 	kevent_dev_exit();
 	kevent_proc_exit();
+	kevent_handles_exit();
 	kevent_names_exit();
 	kevent_core_exit();
 	kevent_users_exit();

@@ -83,6 +83,16 @@ struct kevent *kevent_create_utf16(const u16 *name, unsigned int len,
 struct kevent *kevent_open_utf16(const u16 *name, unsigned int len,
 				 struct ipc_namespace *ipc_ns);
 struct kevent *kevent_get_from_fd(int fd, u32 access);
+struct kevent *kevent_get_from_fd_granted(int fd, u32 access, u32 *granted);
+/*
+ * Kernel handles (ZwCreateEvent's, for include/linux/kevent_nt.h): values
+ * with this bit set, never an fd; kevent_handle_get() finds only open ones.
+ */
+#define KEVENT_KERNEL_HANDLE_BASE	(1UL << (BITS_PER_LONG - 1))
+int kevent_handle_open(struct kevent *ev, unsigned long *handle);
+struct kevent *kevent_handle_get(unsigned long handle);
+int kevent_handle_close(unsigned long handle);
+
 struct kevent *kevent_get(struct kevent *ev);
 void kevent_put(struct kevent *ev);
 

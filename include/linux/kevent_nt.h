@@ -14,8 +14,9 @@
  *   mix in one KeWaitForMultipleObjects().
  * - A user-mode HANDLE is an application's event file descriptor, passed
  *   as (HANDLE)(uintptr_t)fd and looked up in the calling process. A
- *   kernel HANDLE (from IoCreate*Event, ZwCreateEvent, ZwOpenEvent) is the
- *   referenced event itself; ZwClose() drops it.
+ *   kernel HANDLE (from IoCreate*Event, ZwCreateEvent, ZwOpenEvent) is an
+ *   entry of kevent's handle table holding a reference; ZwClose() drops
+ *   it. A value that is neither is STATUS_INVALID_HANDLE, never followed.
  * - Kernel names: "\BaseNamedObjects\NAME" is the event that applications
  *   call "NAME" (CreateEvent(L"NAME")), in the initial IPC namespace.
  *   UNICODE_STRING names are UTF-16, converted to kevent's UTF-8 names;
@@ -259,12 +260,37 @@ static inline u32 kevent_nt_access(ACCESS_MASK access)
 }
 
 /*
- * A kernel HANDLE is the referenced event; a user HANDLE is a small
- * non-negative fd. Kernel addresses never look like one.
+ * A kernel HANDLE is an entry of kevent's handle table (the top bit set,
+ * as NT's kernel handles); a user HANDLE is an fd, 0 to INT_MAX. Anything
+ * else is no handle. Only kevent_handle_get() turns a value into an event:
+ * a forged value is never dereferenced.
  */
 static inline bool kevent_nt_is_kernel_handle(HANDLE h)
 {
-	return (uintptr_t)h > (uintptr_t)INT_MAX && !IS_ERR(h);
+	return ((uintptr_t)h & KEVENT_KERNEL_HANDLE_BASE) != 0;
+}
+
+/* NT rights of KEVENT_ACCESS_* @kaccess. */
+static inline ACCESS_MASK kevent_nt_granted(u32 kaccess)
+{
+	ACCESS_MASK access = 0;
+
+	if (kaccess & KEVENT_ACCESS_WAIT)
+		access |= SYNCHRONIZE | EVENT_QUERY_STATE;
+	if (kaccess & KEVENT_ACCESS_MODIFY)
+		access |= EVENT_MODIFY_STATE;
+	return access;
+}
+
+/* Publish referenced @ev as a new kernel handle in *@handle. */
+static inline int kevent_nt_handle(struct kevent *ev, PHANDLE handle)
+{
+	unsigned long h;
+	int ret = kevent_handle_open(ev, &h);
+
+	if (!ret)
+		*handle = (HANDLE)h;
+	return ret;
 }
 
 /* --- the WDK's functions ---------------------------------------------- */
@@ -421,9 +447,8 @@ static inline PKEVENT kevent_nt_io_create(PUNICODE_STRING EventName,
 	ev = kevent_create_utf16(EventName->Buffer, len,
 				 flags | KEVENT_CREATE_INITIAL_SET,
 				 KEVENT_NT_MODE, NULL, NULL);
-	if (IS_ERR(ev))
+	if (IS_ERR(ev) || kevent_nt_handle(ev, EventHandle))
 		return NULL;
-	*EventHandle = ev;
 	return ev;
 }
 
@@ -481,7 +506,8 @@ static inline NTSTATUS ZwCreateEvent(PHANDLE EventHandle,
 	}
 	if (IS_ERR(ev))
 		return kevent_nt_name_status(PTR_ERR(ev));
-	*EventHandle = ev;
+	if (kevent_nt_handle(ev, EventHandle))
+		return STATUS_INSUFFICIENT_RESOURCES;
 	return existed ? STATUS_OBJECT_NAME_EXISTS : STATUS_SUCCESS;
 }
 
@@ -502,16 +528,16 @@ static inline NTSTATUS ZwOpenEvent(PHANDLE EventHandle,
 			       NULL);
 	if (IS_ERR(ev))
 		return kevent_nt_name_status(PTR_ERR(ev));
-	*EventHandle = ev;
+	if (kevent_nt_handle(ev, EventHandle))
+		return STATUS_INSUFFICIENT_RESOURCES;
 	return STATUS_SUCCESS;
 }
 
 /* ZwClose(): close a kernel handle (drops the event's reference). */
 static inline NTSTATUS ZwClose(HANDLE Handle)
 {
-	if (!Handle || !kevent_nt_is_kernel_handle(Handle))
+	if (kevent_handle_close((uintptr_t)Handle))
 		return STATUS_INVALID_HANDLE;
-	kevent_put(Handle);
 	return STATUS_SUCCESS;
 }
 
@@ -521,8 +547,10 @@ static inline NTSTATUS ZwClose(HANDLE Handle)
  * process; with AccessMode == UserMode the fd must carry DesiredAccess
  * (STATUS_ACCESS_DENIED), a closed fd is STATUS_INVALID_HANDLE and another
  * kind of file STATUS_OBJECT_TYPE_MISMATCH. KernelMode checks no access
- * and also takes kernel handles. ObjectType, if given, must be
- * *ExEventObjectType.
+ * and also takes kernel handles; an unknown kernel handle is
+ * STATUS_INVALID_HANDLE. ObjectType, if given, must be *ExEventObjectType.
+ * HandleInformation->GrantedAccess gets the rights the handle carries.
+ * (HANDLE)0 is fd 0, not an invalid handle as on Windows.
  */
 static inline NTSTATUS ObReferenceObjectByHandle(HANDLE Handle,
 						 ACCESS_MASK DesiredAccess,
@@ -532,6 +560,7 @@ static inline NTSTATUS ObReferenceObjectByHandle(HANDLE Handle,
 						 POBJECT_HANDLE_INFORMATION
 						 HandleInformation)
 {
+	u32 granted = KEVENT_ACCESS_ALL;
 	struct kevent *ev;
 
 	if (!Object)
@@ -541,13 +570,17 @@ static inline NTSTATUS ObReferenceObjectByHandle(HANDLE Handle,
 	if (kevent_nt_is_kernel_handle(Handle)) {
 		if (AccessMode != KernelMode)
 			return STATUS_INVALID_HANDLE;
-		ev = kevent_get(Handle);
+		ev = kevent_handle_get((uintptr_t)Handle);
+		if (!ev)
+			return STATUS_INVALID_HANDLE;
 	} else {
 		if ((uintptr_t)Handle > (uintptr_t)INT_MAX)
 			return STATUS_INVALID_HANDLE;
-		ev = kevent_get_from_fd((int)(uintptr_t)Handle,
-					AccessMode == KernelMode ? 0 :
-					kevent_nt_access(DesiredAccess));
+		/* 0..INT_MAX here: the mask only tells the compiler. */
+		ev = kevent_get_from_fd_granted((uintptr_t)Handle & INT_MAX,
+						AccessMode == KernelMode ? 0 :
+						kevent_nt_access(DesiredAccess),
+						&granted);
 		if (IS_ERR(ev))
 			return PTR_ERR(ev) == -EINVAL ?
 			       STATUS_OBJECT_TYPE_MISMATCH :
@@ -555,7 +588,7 @@ static inline NTSTATUS ObReferenceObjectByHandle(HANDLE Handle,
 	}
 	if (HandleInformation) {
 		HandleInformation->HandleAttributes = 0;
-		HandleInformation->GrantedAccess = DesiredAccess;
+		HandleInformation->GrantedAccess = kevent_nt_granted(granted);
 	}
 	*Object = ev;
 	return STATUS_SUCCESS;

@@ -246,11 +246,12 @@ static void check_names(struct nt_check *c)
 		.MaximumLength = sizeof(lone_surrogate),
 		.Buffer = (PWSTR)lone_surrogate,
 	};
+	OBJECT_HANDLE_INFORMATION info = { 0, 0 };
 	OBJECT_ATTRIBUTES oa;
 	HANDLE h = NULL, h2 = NULL;
 	PKEVENT ev;
 	struct kevent *plain;
-	PVOID obj = NULL;
+	PVOID obj = NULL, obj2 = NULL;
 
 	/* A name nobody created. */
 	RtlInitUnicodeString(&name, L"\\BaseNamedObjects\\nt-test-missing");
@@ -269,12 +270,15 @@ static void check_names(struct nt_check *c)
 	InitializeObjectAttributes(&oa, &name, OBJ_KERNEL_HANDLE, NULL, NULL);
 	EXPECT_EQ(c, ZwCreateEvent(&h, EVENT_ALL_ACCESS, &oa,
 				   SynchronizationEvent, FALSE), STATUS_SUCCESS);
+	EXPECT_EQ(c, ObReferenceObjectByHandle(h, SYNCHRONIZE, NULL, KernelMode,
+					       &obj, NULL), STATUS_SUCCESS);
 	plain = kevent_open("nt-test-caf\xc3\xa9", NULL);
 	EXPECT_EQ(c, IS_ERR(plain), false);
 	if (!IS_ERR(plain)) {
-		EXPECT_EQ(c, plain == (struct kevent *)h, true);
+		EXPECT_EQ(c, plain == obj, true);
 		kevent_put(plain);
 	}
+	ObDereferenceObject(obj);
 	/* ...and the plain API takes the NT root too. */
 	plain = kevent_open("\\BaseNamedObjects\\nt-test-caf\xc3\xa9", NULL);
 	EXPECT_EQ(c, IS_ERR(plain), false);
@@ -289,28 +293,48 @@ static void check_names(struct nt_check *c)
 	EXPECT_EQ(c, ZwCreateEvent(&h2, EVENT_ALL_ACCESS, &oa,
 				   NotificationEvent, TRUE),
 		  STATUS_OBJECT_NAME_EXISTS);
-	EXPECT_EQ(c, h2 == h, true);
-	if (h2)
-		ZwClose(h2);
+	/* A new handle to the same event. */
+	EXPECT_EQ(c, h2 != h && h2, true);
+	EXPECT_EQ(c, ObReferenceObjectByHandle(h2, SYNCHRONIZE, NULL, KernelMode,
+					       &obj2, NULL), STATUS_SUCCESS);
+	EXPECT_EQ(c, obj2 == obj, true);
+	ObDereferenceObject(obj2);
+	EXPECT_EQ(c, ZwClose(h2), STATUS_SUCCESS);
+	EXPECT_EQ(c, ZwClose(h2), STATUS_INVALID_HANDLE);	/* closed */
 
 	/* A kernel handle: KernelMode references it, UserMode may not. */
 	EXPECT_EQ(c, ObReferenceObjectByHandle(h, EVENT_MODIFY_STATE,
 					       *ExEventObjectType, KernelMode,
-					       &obj, NULL), STATUS_SUCCESS);
-	EXPECT_EQ(c, obj == (PVOID)h, true);
-	if (obj)
-		ObDereferenceObject(obj);
+					       &obj, &info), STATUS_SUCCESS);
+	EXPECT_EQ(c, info.GrantedAccess & EVENT_MODIFY_STATE, EVENT_MODIFY_STATE);
+	ev = obj;
+	EXPECT_EQ(c, KeSetEvent(ev, 0, FALSE), 0);
+	ObDereferenceObject(obj);
 	EXPECT_EQ(c, ObReferenceObjectByHandle(h, EVENT_MODIFY_STATE,
 					       *ExEventObjectType, UserMode,
 					       &obj, NULL), STATUS_INVALID_HANDLE);
-	ev = h;
-	EXPECT_EQ(c, KeSetEvent(ev, 0, FALSE), 0);
 	EXPECT_EQ(c, ZwClose(h), STATUS_SUCCESS);
+
+	/* Forged kernel handles are looked up, never followed. */
+	EXPECT_EQ(c, ObReferenceObjectByHandle(h, 0, NULL, KernelMode, &obj,
+					       NULL), STATUS_INVALID_HANDLE);
+	EXPECT_EQ(c, ObReferenceObjectByHandle((HANDLE)(KEVENT_KERNEL_HANDLE_BASE |
+							0x1234560), 0, NULL,
+					       KernelMode, &obj, NULL),
+		  STATUS_INVALID_HANDLE);
+	EXPECT_EQ(c, ObReferenceObjectByHandle((HANDLE)-1L, 0, NULL, KernelMode,
+					       &obj, NULL), STATUS_INVALID_HANDLE);
+	EXPECT_EQ(c, ZwClose((HANDLE)(KEVENT_KERNEL_HANDLE_BASE | 8)),
+		  STATUS_INVALID_HANDLE);
+	EXPECT_EQ(c, ZwClose((HANDLE)0x80000001UL), STATUS_INVALID_HANDLE);
 
 	/* Unnamed ZwCreateEvent; OBJ_PERMANENT is not for drivers. */
 	EXPECT_EQ(c, ZwCreateEvent(&h, EVENT_ALL_ACCESS, NULL,
 				   NotificationEvent, TRUE), STATUS_SUCCESS);
-	EXPECT_EQ(c, KeReadStateEvent(h), 1);
+	EXPECT_EQ(c, ObReferenceObjectByHandle(h, SYNCHRONIZE, NULL, KernelMode,
+					       &obj, NULL), STATUS_SUCCESS);
+	EXPECT_EQ(c, KeReadStateEvent(obj), 1);
+	ObDereferenceObject(obj);
 	ZwClose(h);
 	InitializeObjectAttributes(&oa, &name, OBJ_PERMANENT, NULL, NULL);
 	EXPECT_EQ(c, ZwCreateEvent(&h, EVENT_ALL_ACCESS, &oa,
@@ -368,6 +392,42 @@ static void check_hardirq_embedded(struct nt_check *c)
 	kfree(nt);
 }
 
+/*
+ * The waiter frees its embedded event as soon as its wait returns, while
+ * the hardirq setter may still be inside KeSetEvent() on another CPU: the
+ * setter must not touch the event after releasing the waiter (KASAN on the
+ * debug kernel reports it if it does).
+ */
+static void check_embedded_freed_after_set(struct nt_check *c)
+{
+	LARGE_INTEGER timeout = { .QuadPart = -NT_MS(10000) };
+	struct nt_timer *nt;
+	PKEVENT ev;
+	int i, bad = 0;
+
+	nt = kzalloc(sizeof(*nt), GFP_KERNEL);
+	EXPECT_EQ(c, !!nt, true);
+	if (!nt)
+		return;
+	for (i = 0; i < 200 && !bad; i++) {
+		ev = kmalloc(sizeof(*ev), GFP_KERNEL);
+		if (!ev)
+			break;
+		KeInitializeEvent(ev, i & 1 ? NotificationEvent :
+				  SynchronizationEvent, FALSE);
+		nt_timer_start(nt, ev, NULL);
+		hrtimer_start(&nt->timer, ns_to_ktime(50 * NSEC_PER_USEC), HRTIMER_MODE_REL_HARD);
+		if (KeWaitForSingleObject(ev, Executive, KernelMode, FALSE,
+					  &timeout) != STATUS_WAIT_0)
+			bad = i + 1;
+		kfree(ev);
+		hrtimer_cancel(&nt->timer);
+	}
+	EXPECT_EQ(c, bad, 0);
+	EXPECT_EQ(c, i, 200);
+	kfree(nt);
+}
+
 static const struct {
 	const char *name;
 	void (*fn)(struct nt_check *c);
@@ -381,6 +441,8 @@ static const struct {
 	{ "IoCreateNotificationEvent/IoCreateSynchronizationEvent", check_io_create },
 	{ "NT names, ZwCreateEvent/ZwOpenEvent, kernel handles", check_names },
 	{ "embedded KEVENT set from hardirq", check_hardirq_embedded },
+	{ "embedded KEVENT freed by its waiter right after the set",
+	  check_embedded_freed_after_set },
 };
 
 static long nt_run(void __user *uarg)
@@ -401,6 +463,7 @@ static long nt_run(void __user *uarg)
 
 static long nt_ref(void __user *uarg)
 {
+	OBJECT_HANDLE_INFORMATION info = { 0, 0 };
 	struct kevent_nt_test_ref r;
 	PVOID obj = NULL;
 
@@ -409,7 +472,8 @@ static long nt_ref(void __user *uarg)
 	r.status = ObReferenceObjectByHandle((HANDLE)(uintptr_t)r.fd, r.access,
 					     r.wrong_type ? (POBJECT_TYPE)1UL :
 					     *ExEventObjectType,
-					     r.mode, &obj, NULL);
+					     r.mode, &obj, &info);
+	r.granted = info.GrantedAccess;
 	if (NT_SUCCESS(r.status)) {
 		KeSetEvent(obj, 0, FALSE);
 		ObDereferenceObject(obj);
@@ -460,8 +524,16 @@ static long nt_name(void __user *uarg)
 		ret = -EINVAL;
 	}
 	if (NT_SUCCESS(r->status) && h) {
-		if (r->set)
-			KeSetEvent(h, 0, FALSE);
+		PVOID obj;
+
+		/* A kernel handle is no pointer: reference what it names. */
+		if (r->set && NT_SUCCESS(ObReferenceObjectByHandle(h, EVENT_MODIFY_STATE,
+								   *ExEventObjectType,
+								   KernelMode, &obj,
+								   NULL))) {
+			KeSetEvent(obj, 0, FALSE);
+			ObDereferenceObject(obj);
+		}
 		ZwClose(h);
 	}
 	if (!ret && copy_to_user(uarg, r, sizeof(*r)))

@@ -7,7 +7,8 @@
  *            @name is its name, @line 0 if it passed, else the line of
  *            the first failed expectation, @got the value it saw there
  *   REF      ObReferenceObjectByHandle((HANDLE)fd, @access, type, @mode):
- *            @status; on success KeSetEvent() and ObDereferenceObject()
+ *            @status and @granted (GrantedAccess); on success KeSetEvent()
+ *            and ObDereferenceObject()
  *   NAME     @op on the UTF-16 name @name (@len bytes): @status, and with
  *            @set KeSetEvent() on the event before closing it
  *   WAIT     KeWaitForSingleObject() on the event of @fd, @alertable,
@@ -42,7 +43,7 @@ struct kevent_nt_test_ref {
 	__u32 mode;
 	__s32 status;
 	__u32 wrong_type;
-	__u32 reserved;
+	__u32 granted;
 };
 
 #define KEVENT_NT_TEST_IO_CREATE_SYNC	0

@@ -54,6 +54,8 @@ static uint64_t now_ms(void)
 	return ts.tv_sec * 1000ULL + ts.tv_nsec / 1000000;
 }
 
+static uint32_t granted;
+
 static int32_t ref(int fd, uint32_t access, uint32_t mode, int wrong_type)
 {
 	struct kevent_nt_test_ref r = {
@@ -62,6 +64,7 @@ static int32_t ref(int fd, uint32_t access, uint32_t mode, int wrong_type)
 
 	if (ioctl(dev, KEVENT_NT_TEST_REF, &r))
 		bail_out("KEVENT_NT_TEST_REF: %s", strerror(errno));
+	granted = r.granted;
 	return r.status;
 }
 
@@ -126,7 +129,7 @@ static void run_module_checks(void)
 			diag("kevent_nt_test.c:%d: got %lld", r.line, (long long)r.got);
 		ok(r.line == 0, "kernel: %s", r.name);
 	}
-	is_int(id, 9, "the module ran its 9 checks");
+	is_int(id, 10, "the module ran its 10 checks");
 }
 
 int main(void)
@@ -141,7 +144,7 @@ int main(void)
 	char cmd[512];
 	int nul;
 
-	plan(38);
+	plan(41);
 	if (access("/sys/module/kevent_nt_test", F_OK) == 0)
 		system("rmmod kevent_nt_test");
 	snprintf(cmd, sizeof(cmd), "insmod %s/kevent_nt_test.ko",
@@ -168,6 +171,10 @@ int main(void)
 	       NT_SUCCESS_, "UserMode: SYNCHRONIZE on it: STATUS_SUCCESS");
 	is_int(ref(kev_fd_from_handle(ro), NT_EVENT_MODIFY_STATE, NT_KERNEL_MODE, 0),
 	       NT_SUCCESS_, "KernelMode checks no access");
+	ok((granted & NT_SYNCHRONIZE) && !(granted & NT_EVENT_MODIFY_STATE),
+	   "...and GrantedAccess says what the handle carries: SYNCHRONIZE only (%#x)", granted);
+	is_int(ref((int)0x80000010, NT_SYNCHRONIZE, NT_KERNEL_MODE, 0), NT_INVALID_HANDLE,
+	       "KernelMode: a forged kernel-handle value from user space: STATUS_INVALID_HANDLE");
 	is_int(ref(1000, NT_SYNCHRONIZE, NT_USER_MODE, 0), NT_INVALID_HANDLE,
 	       "a closed fd: STATUS_INVALID_HANDLE");
 	nul = open("/dev/null", O_RDONLY);

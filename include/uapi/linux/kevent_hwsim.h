@@ -176,6 +176,10 @@ struct kevent_hwsim_notify {
  * @sets_irqsoff:    events set from task context with interrupts disabled
  * @notifies:        kevent_notify_index() calls that returned 0
  * @notify_errors:   kevent_notify_index() calls that failed
+ * @last_set_ns:     CLOCK_MONOTONIC time of the last kevent_set() a request's
+ *                   timer made (REGISTER_EVENT, SIGNAL_NAMED), just before
+ *                   the call: with the time a waiter woke, the latency of
+ *                   the wake-up (make vm-bench)
  * @reserved:        zero
  */
 struct kevent_hwsim_info {
@@ -188,7 +192,8 @@ struct kevent_hwsim_info {
 	__u64 sets_irqsoff;
 	__u64 notifies;
 	__u64 notify_errors;
-	__u64 reserved[4];
+	__u64 last_set_ns;
+	__u64 reserved[3];
 };
 
 #define KEVENT_HWSIM_IOC_MAGIC	0xE8
