@@ -177,7 +177,7 @@ build/tests/%: tests/%.sh
 initramfs: all-guest-inputs
 	@scripts/mkinitramfs $(KERNEL)
 .PHONY: all-guest-inputs
-all-guest-inputs: modules test-modules examples lib tools tests
+all-guest-inputs: modules test-modules examples lib tools tests build/bench/kevent-bench
 
 VMRUN_OPTS = --kernel $(KERNEL) $(if $(VM_TIMEOUT),--timeout $(VM_TIMEOUT))
 

@@ -22,7 +22,7 @@ _Static_assert(sizeof(struct kevent_hwsim_info) == 96, "info");
 static void test_register(int hw)
 {
 	int ev = kev_create(NULL, 0, 0, NULL);
-	uint64_t t0, t;
+	uint64_t t0, t, set_ns;
 	int r;
 
 	t0 = now_ns();
@@ -34,6 +34,10 @@ static void test_register(int hw)
 	t = now_ns() - t0;
 	is_int(r, 0, "the timer set the event");
 	ok(t >= DELAY, "not early: %.3f ms for %llu ms", t / 1e6, DELAY / MS);
+	set_ns = hw_info().last_set_ns;
+	ok(set_ns >= t0 + DELAY && set_ns <= now_ns(),
+	   "INFO's last_set_ns is when the timer set it (%.3f ms after arming)",
+	   (double)(set_ns - t0) / 1e6);
 	kev_close(ev);
 }
 
@@ -169,7 +173,7 @@ int main(void)
 	long long base;
 	int hw;
 
-	plan(46);
+	plan(47);
 	hw = hw_open();
 	base = hw_info().requests;
 	test_register(hw);
