@@ -58,6 +58,7 @@ double bench_median(struct bench_figure *f, int c);
 double bench_ratio(struct bench_figure *f, int a, int b);
 /* Targets: print "met" or "missed" with the figures. */
 void bench_target(const char *what, double value, double limit);
+void bench_target_exact(const char *what, double value, double want);
 void bench_begin_output(void);
 void bench_end_output(void);
 

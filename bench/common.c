@@ -277,6 +277,13 @@ void bench_target(const char *what, double value, double limit)
 	fflush(stdout);
 }
 
+void bench_target_exact(const char *what, double value, double want)
+{
+	printf("target| %s | %.3f | = %.3f | %s |\n", what, value, want,
+	       value == want ? "met" : "missed");
+	fflush(stdout);
+}
+
 void bench_begin_output(void)
 {
 	printf("md| figure | parameter | unit | median [min-max] per contender | kevent / contender (median of per-round ratios) |\n");

@@ -257,7 +257,7 @@ void bench_wakeall(void)
 {
 	static const int ns[] = { 1, 4, 16, 64, 256 };
 	static struct wa wa;
-	char param[16];
+	char param[48];
 	unsigned int k;
 	double r16 = -1;
 
@@ -299,6 +299,7 @@ void bench_wakeall(void)
 		per = wakeups_per_set(ns[k], bench_smoke ? 5 : 50);
 		bench_value("wakeups_per_set", "wake-ups per SET, synchronization event",
 			    param, "kevent", per, "wake-ups");
-		bench_target("exactly 1 wake-up per SET (|x - 1| <= 0)", per == 1.0 ? 0 : 1, 0);
+		snprintf(param, sizeof(param), "wake-ups per SET = 1, N=%d", ns[k]);
+		bench_target_exact(param, per, 1.0);
 	}
 }

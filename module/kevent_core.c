@@ -5,9 +5,13 @@
  * Locking
  * -------
  * kevent.lock (raw spinlock, irq-safe) protects one event's @signaled flag, its
- * FIFO of waiters and its counters. Set, reset, pulse, read, poll and
+ * FIFO of waiters and its counters. Set, reset, pulse, poll and
  * single-event or wait-any waits take only this lock, so they never contend
- * on anything wider than the event itself.
+ * on anything wider than the event itself. kevent.visible is @signaled as
+ * each critical section leaves it (kevent_publish()), written under the
+ * lock and read without it: reading the state, a set of an event that is
+ * already signaled (which changes nothing) and the wait-any scan past
+ * unsignaled events take no lock at all.
  *
  * kevent_all_lock (raw spinlock, irq-safe) serializes wait-all. A wait-all must
  * see all of its events signaled at one instant and consume them together,
@@ -144,6 +148,7 @@ static void kevent_init_event(struct kevent *ev, bool manual, bool signaled,
 	raw_spin_lock_init(&ev->lock);
 	ev->manual = manual;
 	ev->signaled = signaled;
+	ev->visible = signaled;
 	ev->object = object;
 	ev->all_hint = 0;
 	ev->all_user = 0;
@@ -203,9 +208,23 @@ static bool kevent_lock(struct kevent *ev, unsigned long *flags)
 	return true;
 }
 
+/*
+ * Publish @ev's state for lockless readers (kevent_set()'s fast path,
+ * kevent_read_state(), the wait-any pre-check) as it is at the end of a
+ * critical section: inside one, a set that a waiter consumes or a pulse
+ * is signaled only for a moment, and a lockless reader that saw that
+ * moment could skip a set that must take effect. Caller holds @ev->lock.
+ */
+static void kevent_publish(struct kevent *ev)
+{
+	if (ev->visible != ev->signaled)
+		WRITE_ONCE(ev->visible, ev->signaled);
+}
+
 static void kevent_unlock(struct kevent *ev, bool all, unsigned long flags)
 	__releases(&ev->lock)
 {
+	kevent_publish(ev);
 	if (all) {
 		__acquire(&kevent_all_lock);
 		raw_spin_unlock(&ev->lock);
@@ -278,6 +297,7 @@ static bool kevent_try_wake_all(struct kevent_waitq *q, struct kevent *locked)
 		} else {
 			raw_spin_lock_nest_lock(&ev->lock, &kevent_all_lock);
 			kevent_change(ev, false);
+			kevent_publish(ev);
 			raw_spin_unlock(&ev->lock);
 		}
 	}
@@ -324,6 +344,20 @@ static void kevent_wake_pollers(struct kevent_object *obj)
 		wake_up_interruptible_poll(&obj->poll_wq, EPOLLIN | EPOLLRDNORM);
 }
 
+/*
+ * A set of an event that is already signaled changes nothing and releases
+ * nobody (a waiter that could take a signaled event would have taken it),
+ * so it is over without the lock, taking effect at this read. Returns
+ * whether that was the case (and the set done).
+ */
+bool kevent_set_signaled(struct kevent *ev)
+{
+	if (!READ_ONCE(ev->visible))
+		return false;
+	trace_kevent_set(ev, true, 0);
+	return true;
+}
+
 /**
  * kevent_set() - set an event to the signaled state (KeSetEvent)
  * @ev: the event
@@ -345,6 +379,8 @@ int kevent_set(struct kevent *ev)
 	unsigned long flags;
 	bool all, prev, poll;
 
+	if (kevent_set_signaled(ev))
+		return 1;
 	all = kevent_lock(ev, &flags);
 	prev = ev->signaled;
 	kevent_change(ev, true);
@@ -433,18 +469,13 @@ EXPORT_SYMBOL_GPL(kevent_clear);
  * @ev: the event
  *
  * Context: Any context, including hardirq and with interrupts disabled.
- * Takes only @ev's lock.
+ * Takes no lock.
  * Return: 1 if @ev is signaled, else 0. The state may change at once.
  */
 int kevent_read_state(struct kevent *ev)
 {
-	unsigned long flags;
-	bool state;
-
-	raw_spin_lock_irqsave(&ev->lock, flags);
-	state = ev->signaled;
-	raw_spin_unlock_irqrestore(&ev->lock, flags);
-	return state;
+	/* The state as the last critical section left it: no lock needed. */
+	return READ_ONCE(ev->visible);
 }
 EXPORT_SYMBOL_GPL(kevent_read_state);
 
@@ -616,6 +647,9 @@ static bool kevent_try_any(struct kevent **evs, u32 count, u32 *index)
 	for (i = 0; i < count; i++) {
 		struct kevent *ev = evs[i];
 
+		/* Not signaled now: as if checked under the lock at this read. */
+		if (!READ_ONCE(ev->visible))
+			continue;
 		all = kevent_lock(ev, &flags);
 		got = ev->signaled;
 		if (got && !ev->manual)

@@ -399,6 +399,9 @@ static long kevent_event_ioctl(struct file *file, unsigned int cmd,
 	case KEVENT_IOC_PULSE:
 		if (!(file->f_mode & FMODE_WRITE))
 			return -EBADF;
+		/* A SET that changes nothing needs no probe: only the result. */
+		if (cmd == KEVENT_IOC_SET && kevent_set_signaled(ev))
+			return put_user(1, (u32 __user *)uarg);
 		/* Probe the result pointer first: a bad one changes nothing. */
 		if (put_user(0, (u32 __user *)uarg))
 			return -EFAULT;
@@ -428,10 +431,12 @@ static __poll_t kevent_event_poll(struct file *file, poll_table *wait)
 		return EPOLLERR;
 	poll_wait(file, &to_kevent_object(ev)->poll_wq, wait);
 	/*
-	 * Under the event's lock: orders the read after poll_wait()'s queueing
-	 * (against the setter's wq_has_sleeper()), and never sees the moment
-	 * a pulse or a consumed set is signaled.
+	 * The barrier orders the read after poll_wait()'s queueing, against
+	 * the setter's state change and wq_has_sleeper() (which has the other
+	 * one). A pulse or a consumed set is never seen signaled: the state
+	 * read is the one a critical section left (kevent_publish()).
 	 */
+	smp_mb();
 	return kevent_read_state(ev) ? EPOLLIN | EPOLLRDNORM : 0;
 }
 

@@ -39,6 +39,9 @@ struct ipc_namespace;
  *               context, on PREEMPT_RT too)
  * @manual:      notification (manual-reset) event; immutable
  * @signaled:    current state
+ * @visible:     @signaled as the last critical section left it, for
+ *               lockless readers (never a state a set or pulse passes
+ *               through)
  * @object:      part of a refcounted kevent object (named or shared through
  *               fds); false for an event a driver embeds; immutable
  * @all_hint:    wait-all entries queued on this event
@@ -54,6 +57,7 @@ struct kevent {
 	raw_spinlock_t lock;	/* see the kernel-doc above */
 	bool manual;
 	bool signaled;
+	bool visible;
 	bool object;
 	unsigned int all_hint;
 	unsigned int all_user;
