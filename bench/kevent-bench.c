@@ -59,7 +59,10 @@ int main(int argc, char **argv)
 				if (!strcmp(argv[i], figures[k].name))
 					want[k] = any = found = 1;
 			if (!found) {
-				fprintf(stderr, "usage: kevent-bench [--smoke] [--rounds N] [--scale X] [FIGURE...]\n");
+				fprintf(stderr, "usage: kevent-bench [--smoke] [--rounds N] [--scale X] [FIGURE...]\nfigures:");
+				for (k = 0; k < NFIGURES; k++)
+					fprintf(stderr, " %s", figures[k].name);
+				fprintf(stderr, "\n");
 				return 2;
 			}
 		}
