@@ -141,8 +141,10 @@ int nt_set(int fd)
 
 int nt_wait(const int *fds, unsigned int n, int all, uint64_t abs_timeout)
 {
+	/* owner: a non-zero thread id, which ntsync requires (mutexes use it). */
 	struct ntsync_wait_args a = {
 		.timeout = abs_timeout, .objs = (uintptr_t)fds, .count = n,
+		.owner = (uint32_t)getpid(),
 	};
 
 	if (ioctl(nt_dev, all ? NTSYNC_IOC_WAIT_ALL : NTSYNC_IOC_WAIT_ANY, &a))

@@ -8,6 +8,7 @@
  * figure, so a chunk measures only round trips.
  */
 #define _GNU_SOURCE
+#include <errno.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -32,6 +33,15 @@ struct rt {
 	long n;
 };
 
+/* A wait that fails ends the bench: a retry loop would spin for ever. */
+static void rt_check(int r)
+{
+	if (r < 0) {
+		errno = -r;
+		die("round trip wait");
+	}
+}
+
 /* Wait for the token on side @i (0: main, 1: peer) of contender @c. */
 static void rt_wait(struct rt *rt, int c, int i)
 {
@@ -41,12 +51,10 @@ static void rt_wait(struct rt *rt, int c, int i)
 
 	switch (c) {
 	case RT_KEVENT:
-		while (kev_wait_fds(&rt->kev[i], 1, 0, KEVENT_TIMEOUT_INFINITE) < 0)
-			;
+		rt_check(kev_wait_fds(&rt->kev[i], 1, 0, KEVENT_TIMEOUT_INFINITE));
 		break;
 	case RT_NTSYNC:
-		while (nt_wait(&rt->nt[i], 1, 0, ~0ULL) < 0)
-			;
+		rt_check(nt_wait(&rt->nt[i], 1, 0, ~0ULL));
 		break;
 	case RT_FUTEX:
 		while (!__atomic_exchange_n(w, 0, __ATOMIC_ACQUIRE))

@@ -31,6 +31,17 @@ struct wm {
 	long iters;
 };
 
+/* futex_waitv() came with 5.16: older kernels say ENOSYS. */
+static int have_futex_waitv(void)
+{
+	static int have = -1;
+
+	if (have < 0)
+		have = !(syscall(SYS_futex_waitv, NULL, 0, 0, NULL, 0) < 0 &&
+			 errno == ENOSYS);
+	return have;
+}
+
 static double wm_chunk(int c, void *ctx)
 {
 	struct wm *wm = ctx;
@@ -40,7 +51,8 @@ static double wm_chunk(int c, void *ctx)
 	long i;
 	int r;
 
-	if ((c == WM_NTSYNC && nt_dev < 0) || (wm->all && c >= WM_POLL))
+	if ((c == WM_NTSYNC && nt_dev < 0) || (wm->all && c >= WM_POLL) ||
+	    (c == WM_FUTEXV && !have_futex_waitv()))
 		return -1;
 	t0 = now_ns();
 	for (i = 0; i < wm->iters; i++) {
