@@ -651,7 +651,8 @@ static ssize_t hwsim_read(struct file *file, char __user *buf, size_t count,
 		return -EINVAL;
 	hwsim_reap(f);
 	while (!(req = hwsim_dequeue(f))) {
-		if (file->f_flags & O_NONBLOCK)
+		/* Marked: fcntl(F_SETFL) may change it meanwhile. */
+		if (READ_ONCE(file->f_flags) & O_NONBLOCK)
 			return -EAGAIN;
 		ret = wait_event_interruptible(f->wq, hwsim_has_msg(f));
 		if (ret)

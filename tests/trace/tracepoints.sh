@@ -109,8 +109,11 @@ deadline=$(field "$l" timeout)
 l=$(nth kevent_wait_end 3)
 is "$(field "$l" count) $(field "$l" type) $(field "$l" result)" "2 all -110" "kevent_wait_end: the wait-all timed out (tp-n was reset)"
 w=$(field "$l" waited_ns)
-ok "$([ -n "$w" ] && [ "$w" -ge 50000000 ] && [ "$deadline" -gt "$w" ] && echo 1)" \
-	"kevent_wait_end: waited_ns >= the 50 ms timeout ($w), before the deadline ($deadline)"
+# The wait ioctl fixes its deadline just before the tracepoint's clock
+# starts (kevent_wait_begin), so the time recorded may fall short of the
+# 50 ms by that gap: allow 5 ms of it, no more.
+ok "$([ -n "$w" ] && [ "$w" -ge 45000000 ] && [ "$deadline" -gt "$w" ] && echo 1)" \
+	"kevent_wait_end: waited_ns covers the 50 ms timeout ($w, at most 5 ms short), before the deadline ($deadline)"
 is "$(events | grep -c '^kevent_create: ')" 3 "three kevent_create records"
 is "$(events | grep -c '^kevent_set: ')" 3 "three kevent_set records"
 is "$(events | grep -c '^kevent_reset: ')" 1 "one kevent_reset record"
