@@ -69,6 +69,7 @@ int kev_open_name(const char *name);
 uint32_t kev_set_fd(int fd);
 uint32_t kev_reset_fd(int fd);
 int kev_wait_fds(const int *fds, unsigned int n, uint32_t flags, uint64_t timeout);
+int kev_set_and_wait_fd(int set, int wait, uint64_t timeout);
 
 /* futex on a 32-bit word, shared (not private) so it works across fork() */
 long futex_wait(uint32_t *word, uint32_t val);

@@ -106,6 +106,19 @@ int kev_wait_fds(const int *fds, unsigned int n, uint32_t flags, uint64_t timeou
 	return a.index;
 }
 
+/* Set @set, then wait on @wait, in one call (KEVENT_WAIT_SIGNAL). */
+int kev_set_and_wait_fd(int set, int wait, uint64_t timeout)
+{
+	struct kevent_wait_args a = {
+		.timeout = timeout, .fds = (uintptr_t)&wait, .count = 1,
+		.flags = KEVENT_WAIT_SIGNAL, .signal_fd = set,
+	};
+
+	if (ioctl(wait, KEVENT_IOC_WAIT, &a))
+		return -errno;
+	return 0;
+}
+
 /* --- futex ----------------------------------------------------------------- */
 
 long futex_wait(uint32_t *word, uint32_t val)

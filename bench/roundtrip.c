@@ -6,6 +6,10 @@
  * two pipes. The cost of a wake-up that switches processes: the case an
  * event exists for. One peer process per contender lives for the whole
  * figure, so a chunk measures only round trips.
+ *
+ * kevent hands off the way an NT program does, with SignalObjectAndWait:
+ * one KEVENT_IOC_WAIT with KEVENT_WAIT_SIGNAL per side. "kevent-set+wait"
+ * is the same with a SET and a WAIT (two calls per side, as the others).
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -19,7 +23,7 @@
 
 #include "bench.h"
 
-enum { RT_KEVENT, RT_NTSYNC, RT_FUTEX, RT_EVENTFD, RT_PIPE, RT_N };
+enum { RT_KEVENT, RT_KEVENT2, RT_NTSYNC, RT_FUTEX, RT_EVENTFD, RT_PIPE, RT_N };
 
 struct rt_shared {
 	uint32_t word[RT_N][2];	/* futex words; the others use word[][0] as stop */
@@ -28,7 +32,7 @@ struct rt_shared {
 
 struct rt {
 	struct rt_shared *sh;
-	int kev[2], nt[2], efd[2], pipe_in[2], pipe_out[2];
+	int kev[2], kev2[2], nt[2], efd[2], pipe_in[2], pipe_out[2];
 	pid_t peer[RT_N];
 	long n;
 };
@@ -52,6 +56,9 @@ static void rt_wait(struct rt *rt, int c, int i)
 	switch (c) {
 	case RT_KEVENT:
 		rt_check(kev_wait_fds(&rt->kev[i], 1, 0, KEVENT_TIMEOUT_INFINITE));
+		break;
+	case RT_KEVENT2:
+		rt_check(kev_wait_fds(&rt->kev2[i], 1, 0, KEVENT_TIMEOUT_INFINITE));
 		break;
 	case RT_NTSYNC:
 		rt_check(nt_wait(&rt->nt[i], 1, 0, ~0ULL));
@@ -81,6 +88,9 @@ static void rt_wake(struct rt *rt, int c, int i)
 	case RT_KEVENT:
 		kev_set_fd(rt->kev[i]);
 		break;
+	case RT_KEVENT2:
+		kev_set_fd(rt->kev2[i]);
+		break;
 	case RT_NTSYNC:
 		nt_set(rt->nt[i]);
 		break;
@@ -99,8 +109,20 @@ static void rt_wake(struct rt *rt, int c, int i)
 	}
 }
 
+/* Wake side @i of kevent and wait on the other side, in one call. */
+static void rt_hand_off(struct rt *rt, int i)
+{
+	rt_check(kev_set_and_wait_fd(rt->kev[i], rt->kev[!i], KEVENT_TIMEOUT_INFINITE));
+}
+
 static void rt_peer(struct rt *rt, int c)
 {
+	if (c == RT_KEVENT) {
+		rt_wait(rt, c, 1);
+		while (!__atomic_load_n(&rt->sh->stop[c], __ATOMIC_ACQUIRE))
+			rt_hand_off(rt, 0);
+		_exit(0);
+	}
 	for (;;) {
 		rt_wait(rt, c, 1);
 		if (__atomic_load_n(&rt->sh->stop[c], __ATOMIC_ACQUIRE))
@@ -119,6 +141,10 @@ static double rt_chunk(int c, void *ctx)
 		return -1;
 	t0 = now_ns();
 	for (i = 0; i < rt->n; i++) {
+		if (c == RT_KEVENT) {
+			rt_hand_off(rt, 1);
+			continue;
+		}
 		rt_wake(rt, c, 1);
 		rt_wait(rt, c, 0);
 	}
@@ -130,7 +156,7 @@ void bench_roundtrip(void)
 	struct bench_figure f = {
 		.id = "roundtrip", .title = "round trip, two processes", .param = "",
 		.unit = "us", .scale = 1000, .ncontenders = RT_N,
-		.names = { "kevent", "ntsync", "futex", "eventfd", "pipe" },
+		.names = { "kevent", "kevent-set+wait", "ntsync", "futex", "eventfd", "pipe" },
 		.chunk = rt_chunk, .chunks = 5,
 	};
 	struct rt rt = { .n = scaled(200) };
@@ -142,6 +168,8 @@ void bench_roundtrip(void)
 		die("mmap");
 	rt.kev[0] = kev_create(0, NULL);
 	rt.kev[1] = kev_create(0, NULL);
+	rt.kev2[0] = kev_create(0, NULL);
+	rt.kev2[1] = kev_create(0, NULL);
 	if (nt_dev >= 0) {
 		rt.nt[0] = nt_create_event(0, 0);
 		rt.nt[1] = nt_create_event(0, 0);
@@ -170,4 +198,8 @@ void bench_roundtrip(void)
 	}
 	bench_target("round trip / eventfd <= 0.95", bench_ratio(&f, RT_KEVENT, RT_EVENTFD), 0.95);
 	bench_target("round trip / futex <= 1.00", bench_ratio(&f, RT_KEVENT, RT_FUTEX), 1.00);
+	bench_target("round trip, SET + WAIT / eventfd <= 0.95",
+		     bench_ratio(&f, RT_KEVENT2, RT_EVENTFD), 0.95);
+	bench_target("round trip, SET + WAIT / futex <= 1.00",
+		     bench_ratio(&f, RT_KEVENT2, RT_FUTEX), 1.00);
 }

@@ -79,6 +79,14 @@ int kev_wait(int ev, int timeout_ms);
 int kev_wait_any(const int *evs, unsigned int n, int timeout_ms);
 int kev_wait_all(const int *evs, unsigned int n, int timeout_ms);
 
+/*
+ * Set set_ev, then wait on wait_ev, in one call (Win32 SignalObjectAndWait):
+ * the cheapest hand-off between two threads or processes. The set is done
+ * only once the wait is known to be valid: an error other than ETIMEDOUT
+ * and EINTR means nothing was set. Since 1.1.0 (kernel and library).
+ */
+int kev_set_and_wait(int set_ev, int wait_ev, int timeout_ms);
+
 /* The same with an absolute deadline on CLOCK_MONOTONIC or CLOCK_REALTIME. */
 int kev_wait_any_until(const int *evs, unsigned int n, clockid_t clock,
 		       const struct timespec *deadline);

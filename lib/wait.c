@@ -20,7 +20,7 @@
 #define DEADLINE_SEC_MAX ((KEVENT_TIMEOUT_INFINITE - NSEC_PER_SEC) / NSEC_PER_SEC)
 
 static int do_wait(const int *evs, unsigned int n, __u64 timeout,
-		   unsigned int flags)
+		   unsigned int flags, int signal_fd)
 {
 	struct kevent_wait_args args;
 
@@ -34,6 +34,8 @@ static int do_wait(const int *evs, unsigned int n, __u64 timeout,
 	args.fds = (uintptr_t)evs;
 	args.count = n;
 	args.flags = flags;
+	if (flags & KEVENT_WAIT_SIGNAL)
+		args.signal_fd = signal_fd;
 	if (ioctl(evs[0], KEVENT_IOC_WAIT, &args) < 0) {
 		/*
 		 * ENOTTY: evs[0] is some other file, whose driver never saw
@@ -101,7 +103,7 @@ int kev_wait(int ev, int timeout_ms)
 
 	if (rel_timeout(timeout_ms, &ns) < 0)
 		return -1;
-	return do_wait(&ev, 1, ns, 0) < 0 ? -1 : 0;
+	return do_wait(&ev, 1, ns, 0, -1) < 0 ? -1 : 0;
 }
 
 int kev_wait_any(const int *evs, unsigned int n, int timeout_ms)
@@ -110,7 +112,7 @@ int kev_wait_any(const int *evs, unsigned int n, int timeout_ms)
 
 	if (rel_timeout(timeout_ms, &ns) < 0)
 		return -1;
-	return do_wait(evs, n, ns, 0);
+	return do_wait(evs, n, ns, 0, -1);
 }
 
 int kev_wait_all(const int *evs, unsigned int n, int timeout_ms)
@@ -119,7 +121,7 @@ int kev_wait_all(const int *evs, unsigned int n, int timeout_ms)
 
 	if (rel_timeout(timeout_ms, &ns) < 0)
 		return -1;
-	return do_wait(evs, n, ns, KEVENT_WAIT_ALL);
+	return do_wait(evs, n, ns, KEVENT_WAIT_ALL, -1);
 }
 
 int kev_wait_any_until(const int *evs, unsigned int n, clockid_t clock,
@@ -130,7 +132,7 @@ int kev_wait_any_until(const int *evs, unsigned int n, clockid_t clock,
 
 	if (abs_timeout(clock, deadline, &ns, &flags) < 0)
 		return -1;
-	return do_wait(evs, n, ns, flags);
+	return do_wait(evs, n, ns, flags, -1);
 }
 
 int kev_wait_all_until(const int *evs, unsigned int n, clockid_t clock,
@@ -141,5 +143,14 @@ int kev_wait_all_until(const int *evs, unsigned int n, clockid_t clock,
 
 	if (abs_timeout(clock, deadline, &ns, &flags) < 0)
 		return -1;
-	return do_wait(evs, n, ns, flags);
+	return do_wait(evs, n, ns, flags, -1);
+}
+
+int kev_set_and_wait(int set_ev, int wait_ev, int timeout_ms)
+{
+	__u64 ns;
+
+	if (rel_timeout(timeout_ms, &ns) < 0)
+		return -1;
+	return do_wait(&wait_ev, 1, ns, KEVENT_WAIT_SIGNAL, set_ev) < 0 ? -1 : 0;
 }

@@ -196,23 +196,32 @@ static bool kevent_make_writable_nowait(u32 __user *uaddr)
  * ptrace, the freezer) or the handler has SA_RESTART, as futex waits are.
  * A relative timeout must not start over: the argument is rewritten to the
  * absolute CLOCK_MONOTONIC deadline first, so the restarted (or re-issued)
- * call ends when the original one would have. If that cannot be written,
- * the caller gets EINTR and recomputes the timeout itself.
+ * call ends when the original one would have. A signal-and-wait has done
+ * its set and must not do it again: KEVENT_WAIT_SIGNAL is cleared the same
+ * way, and signal_fd zeroed (without the flag it is the reserved word). If
+ * the argument cannot be written, the caller gets EINTR and recomputes the
+ * wait itself.
  */
 static long kevent_wait_restart(struct kevent_wait_args __user *uarg,
 				const struct kevent_wait_args *args,
 				u64 deadline)
 {
-	if (args->timeout == KEVENT_TIMEOUT_INFINITE ||
-	    args->flags & KEVENT_WAIT_ABSOLUTE)
+	bool relative = args->timeout != KEVENT_TIMEOUT_INFINITE &&
+			!(args->flags & KEVENT_WAIT_ABSOLUTE);
+	u32 flags = args->flags & ~KEVENT_WAIT_SIGNAL;
+
+	if (!relative && flags == args->flags)
 		return -ERESTARTSYS;
+	if (relative)
+		flags |= KEVENT_WAIT_ABSOLUTE;
 	/*
 	 * Flags first: if only they reach user space, the old relative
 	 * timeout read as a deadline has passed, and a re-issued wait ends at
 	 * once instead of sleeping for the uptime.
 	 */
-	if (put_user(args->flags | KEVENT_WAIT_ABSOLUTE, &uarg->flags) ||
-	    put_user(deadline, &uarg->timeout))
+	if (put_user(flags, &uarg->flags) ||
+	    (relative && put_user(deadline, &uarg->timeout)) ||
+	    (args->flags & KEVENT_WAIT_SIGNAL && put_user(0, &uarg->reserved)))
 		return -EINTR;
 	return -ERESTARTSYS;
 }
@@ -247,15 +256,22 @@ static noinline int kevent_wait_get_events(const struct kevent_wait_args *args,
  * kevent_ioctl_wait() - KEVENT_IOC_WAIT, on /dev/kevent or on an event fd
  * @uarg: user pointer to struct kevent_wait_args
  *
+ * With KEVENT_WAIT_SIGNAL, the event of @signal_fd is set after every
+ * check that can fail without a wait (so an invalid call sets nothing) and
+ * before the wait: a hand-off between two threads costs one system call
+ * on each side instead of two. The wait itself is the usual one.
+ *
  * Return: 0, or -EFAULT, -EINVAL, -EBADF, -ETIMEDOUT, -EINTR (a handler
  * without SA_RESTART ran), -ERESTARTSYS (restarted), -ENOSPC (the user's
  * max_waits_per_user or max_wait_all_per_user, or an event's
- * max_wait_all_per_event, reached), -ENOMEM.
+ * max_wait_all_per_event, reached), -ENOMEM. After -ETIMEDOUT, -EINTR and
+ * -ERESTARTSYS the set has been done (a restart does not repeat it).
  */
 long kevent_ioctl_wait(void __user *uarg)
 {
 	struct kevent_wait_args __user *uargs = uarg;
 	struct kevent *evs[KEVENT_WAIT_MAX];
+	struct kevent *signal = NULL;
 	struct kevent_wait_args args;
 	struct kevent_user *user;
 	u64 timeout = 0;
@@ -265,16 +281,23 @@ long kevent_ioctl_wait(void __user *uarg)
 
 	if (copy_from_user(&args, uarg, sizeof(args)))
 		return -EFAULT;
-	if (args.flags & ~KEVENT_WAIT_FLAGS || args.reserved || args.index)
+	if (args.flags & ~KEVENT_WAIT_FLAGS || args.index ||
+	    (args.reserved && !(args.flags & KEVENT_WAIT_SIGNAL)))
 		return -EINVAL;
 	if (!args.count || args.count > KEVENT_WAIT_MAX)
 		return -EINVAL;
 	if ((args.flags & KEVENT_WAIT_REALTIME) &&
 	    !(args.flags & KEVENT_WAIT_ABSOLUTE))
 		return -EINVAL;
+	if (args.flags & KEVENT_WAIT_SIGNAL) {
+		signal = kevent_fdget(args.signal_fd, KEVENT_ACCESS_MODIFY,
+				      -EBADF, NULL);
+		if (IS_ERR(signal))
+			return PTR_ERR(signal);
+	}
 	ret = kevent_wait_get_events(&args, evs);
 	if (ret)
-		return ret;
+		goto out_signal;
 	i = args.count;
 
 	user = kevent_user_charge_wait(args.flags & KEVENT_WAIT_ALL);
@@ -296,7 +319,7 @@ long kevent_ioctl_wait(void __user *uarg)
 		goto out;
 
 	/* A relative timeout becomes a deadline now, for a restart. */
-	flags = args.flags;
+	flags = args.flags & ~KEVENT_WAIT_SIGNAL;
 	timeout = args.timeout;
 	if (timeout && timeout != KEVENT_TIMEOUT_INFINITE &&
 	    !(flags & KEVENT_WAIT_ABSOLUTE)) {
@@ -320,6 +343,11 @@ long kevent_ioctl_wait(void __user *uarg)
 		if (put_user(0, &uargs->index)) {
 			ret = -EFAULT;
 			break;
+		}
+		if (signal) {
+			kevent_set(signal);
+			kevent_put(signal);
+			signal = NULL;
 		}
 		ret = kevent_wait_events(evs, args.count,
 					 flags | KEVENT_WAIT_USER, timeout,
@@ -353,6 +381,9 @@ out:
 out_put:
 	while (i--)
 		kevent_put(evs[i]);
+out_signal:
+	if (signal)
+		kevent_put(signal);
 	return ret;
 }
 

@@ -2,8 +2,8 @@
 /*
  * <kevent/win32.h>: Win32 event calls on kevent, for code ported from
  * Windows. CreateEvent, OpenEvent, SetEvent, ResetEvent, PulseEvent,
- * CloseHandle, WaitForSingleObject(Ex), WaitForMultipleObjects(Ex) and
- * GetLastError behave as on Windows (docs/porting-from-windows.md lists
+ * CloseHandle, WaitForSingleObject(Ex), WaitForMultipleObjects(Ex),
+ * SignalObjectAndWait and GetLastError behave as on Windows (docs/porting-from-windows.md lists
  * every difference). Link with `pkg-config --libs kevent-win32`.
  *
  * A HANDLE is an event file descriptor plus one, so that a valid handle is
@@ -94,6 +94,8 @@ DWORD WaitForMultipleObjects(DWORD nCount, const HANDLE *lpHandles, BOOL bWaitAl
 			     DWORD dwMilliseconds);
 DWORD WaitForMultipleObjectsEx(DWORD nCount, const HANDLE *lpHandles, BOOL bWaitAll,
 			       DWORD dwMilliseconds, BOOL bAlertable);
+DWORD SignalObjectAndWait(HANDLE hObjectToSignal, HANDLE hObjectToWaitOn,
+			  DWORD dwMilliseconds, BOOL bAlertable);
 DWORD GetLastError(void);
 void SetLastError(DWORD dwErrCode);
 

@@ -5,6 +5,7 @@
  * docs/porting-from-windows.md.
  */
 #include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -311,6 +312,46 @@ BOOL CloseHandle(HANDLE h)
 	return TRUE;
 }
 
+/* One wait: for ever, a poll, or until the deadline. */
+static int wait_once(const int *fds, DWORD n, BOOL all, DWORD ms,
+		     const struct timespec *deadline)
+{
+	if (ms == INFINITE)
+		return all ? kev_wait_all(fds, n, KEV_INFINITE) : kev_wait_any(fds, n, KEV_INFINITE);
+	if (!ms)
+		return all ? kev_wait_all(fds, n, 0) : kev_wait_any(fds, n, 0);
+	return all ? kev_wait_all_until(fds, n, CLOCK_MONOTONIC, deadline) :
+		     kev_wait_any_until(fds, n, CLOCK_MONOTONIC, deadline);
+}
+
+static void deadline_after(DWORD ms, struct timespec *deadline)
+{
+	clock_gettime(CLOCK_MONOTONIC, deadline);
+	deadline->tv_sec += ms / 1000;
+	deadline->tv_nsec += (long)(ms % 1000) * 1000000L;
+	if (deadline->tv_nsec >= 1000000000L) {
+		deadline->tv_sec++;
+		deadline->tv_nsec -= 1000000000L;
+	}
+}
+
+/*
+ * A wait's end, r from wait_once(), as Win32 says it. A signal handler
+ * that interrupted the wait ends an alertable one (WAIT_IO_COMPLETION, the
+ * nearest thing to an APC); the callers go on waiting otherwise.
+ */
+static DWORD wait_result(int r, BOOL all, const int *fds, DWORD n)
+{
+	if (r >= 0)
+		return WAIT_OBJECT_0 + (all ? 0 : (DWORD)r);
+	if (errno == ETIMEDOUT)
+		return WAIT_TIMEOUT;
+	if (errno == EINTR)
+		return WAIT_IO_COMPLETION;
+	fail(errno == EBADF ? ebadf_error(fds, n) : win32_error(errno, 0));
+	return WAIT_FAILED;
+}
+
 DWORD WaitForMultipleObjectsEx(DWORD n, const HANDLE *hs, BOOL all, DWORD ms, BOOL alertable)
 {
 	int fds[MAXIMUM_WAIT_OBJECTS];
@@ -329,37 +370,38 @@ DWORD WaitForMultipleObjectsEx(DWORD n, const HANDLE *hs, BOOL all, DWORD ms, BO
 		}
 		fds[i] = kev_fd_from_handle(hs[i]);
 	}
-	if (ms != INFINITE) {
-		clock_gettime(CLOCK_MONOTONIC, &deadline);
-		deadline.tv_sec += ms / 1000;
-		deadline.tv_nsec += (long)(ms % 1000) * 1000000L;
-		if (deadline.tv_nsec >= 1000000000L) {
-			deadline.tv_sec++;
-			deadline.tv_nsec -= 1000000000L;
-		}
+	if (ms != INFINITE)
+		deadline_after(ms, &deadline);
+	do
+		r = wait_once(fds, n, all, ms, &deadline);
+	while (r < 0 && errno == EINTR && !alertable);
+	return wait_result(r, all, fds, n);
+}
+
+/*
+ * The set and the first wait are one call (kev_set_and_wait); a wait that
+ * goes on after a signal handler, or past the INT_MAX ms kev_set_and_wait
+ * takes, is a plain wait until the same deadline, so the event is set once.
+ */
+DWORD SignalObjectAndWait(HANDLE hsignal, HANDLE h, DWORD ms, BOOL alertable)
+{
+	int fds[2] = { kev_fd_from_handle(hsignal), kev_fd_from_handle(h) };
+	struct timespec deadline;
+	int r;
+
+	if (!hsignal || !h) {
+		fail(ERROR_INVALID_HANDLE);
+		return WAIT_FAILED;
 	}
-	/*
-	 * A signal handler that interrupts the wait ends an alertable one
-	 * (WAIT_IO_COMPLETION, the nearest thing to an APC); other waits go
-	 * on until the same deadline.
-	 */
-	do {
-		if (ms == INFINITE)
-			r = all ? kev_wait_all(fds, n, KEV_INFINITE) : kev_wait_any(fds, n, KEV_INFINITE);
-		else if (!ms)
-			r = all ? kev_wait_all(fds, n, 0) : kev_wait_any(fds, n, 0);
-		else
-			r = all ? kev_wait_all_until(fds, n, CLOCK_MONOTONIC, &deadline) :
-				  kev_wait_any_until(fds, n, CLOCK_MONOTONIC, &deadline);
-	} while (r < 0 && errno == EINTR && !alertable);
-	if (r >= 0)
-		return WAIT_OBJECT_0 + (all ? 0 : (DWORD)r);
-	if (errno == ETIMEDOUT)
-		return WAIT_TIMEOUT;
-	if (errno == EINTR)
-		return WAIT_IO_COMPLETION;
-	fail(errno == EBADF ? ebadf_error(fds, n) : win32_error(errno, 0));
-	return WAIT_FAILED;
+	if (ms != INFINITE)
+		deadline_after(ms, &deadline);
+	r = kev_set_and_wait(fds[0], fds[1], ms == INFINITE ? KEV_INFINITE :
+					     ms > INT_MAX ? INT_MAX : (int)ms);
+	if (r < 0 && errno == ETIMEDOUT && ms != INFINITE && ms > INT_MAX)
+		r = wait_once(&fds[1], 1, FALSE, ms, &deadline);
+	while (r < 0 && errno == EINTR && !alertable)
+		r = wait_once(&fds[1], 1, FALSE, ms, &deadline);
+	return wait_result(r, FALSE, fds, 2);
 }
 
 DWORD WaitForMultipleObjects(DWORD n, const HANDLE *hs, BOOL all, DWORD ms)

@@ -20,6 +20,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 #include <linux/kevent.h>
@@ -177,6 +178,17 @@ static inline int kt_wait_waiters(int fd, long n)
 		usleep(1000);
 	}
 	return -1;
+}
+
+/* Stop @pid (a child) with SIGSTOP, wait until it is stopped, continue it. */
+static inline void kt_stop_cont(pid_t pid)
+{
+	int status;
+
+	kill(pid, SIGSTOP);
+	waitpid(pid, &status, WUNTRACED);
+	usleep(50000);
+	kill(pid, SIGCONT);
 }
 
 static inline int kt_readable(int fd)

@@ -24,16 +24,6 @@ static int child_wait(struct kevent_wait_args *a, int *shared)
 	return r < 0 ? 100 + errno : 0;
 }
 
-static void stop_cont(pid_t pid)
-{
-	int status;
-
-	kill(pid, SIGSTOP);
-	waitpid(pid, &status, WUNTRACED);
-	usleep(50000);
-	kill(pid, SIGCONT);
-}
-
 static volatile sig_atomic_t caught;
 
 static void on_usr1(int sig)
@@ -62,9 +52,9 @@ int main(void)
 		_exit(child_wait(&a, shared));
 	}
 	ok(!kt_wait_waiters(ev, 1), "child waits (infinite)");
-	stop_cont(pid);
+	kt_stop_cont(pid);
 	ok(!kt_wait_waiters(ev, 1), "after SIGSTOP/SIGCONT the child waits again");
-	stop_cont(pid);
+	kt_stop_cont(pid);
 	ok(!kt_wait_waiters(ev, 1), "... and again after a second stop");
 	is_int(kt_set(ev), 0, "set the event");
 	waitpid(pid, &status, 0);
@@ -82,7 +72,7 @@ int main(void)
 		_exit(child_wait(&a, shared));
 	}
 	ok(!kt_wait_waiters(ev, 1), "child waits (relative 1.5 s)");
-	stop_cont(pid);
+	kt_stop_cont(pid);
 	waitpid(pid, &status, 0);
 	is_int(WIFEXITED(status) ? WEXITSTATUS(status) : -1, 100 + ETIMEDOUT,
 	       "the relative wait timed out, not EINTR");

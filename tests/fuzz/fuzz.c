@@ -303,7 +303,7 @@ static void op_wait(struct rng *r, int fd, int op)
 		fds[i] = pick_fd(r);
 	a.count = below(r, 10) ? n : r32(r);
 	a.fds = below(r, 10) ? (uintptr_t)fds : (uintptr_t)place(r, fds, sizeof(fds), &m);
-	a.flags = below(r, 4) ? below(r, 8) : r32(r);
+	a.flags = below(r, 4) ? below(r, 16) : r32(r);
 	switch (below(r, 6)) {
 	case 0:
 		a.timeout = 0;
@@ -319,7 +319,9 @@ static void op_wait(struct rng *r, int fd, int op)
 		a.timeout = below(r, 2000000);
 		break;
 	}
-	if (!below(r, 10))
+	if (a.flags & KEVENT_WAIT_SIGNAL && below(r, 8))
+		a.signal_fd = pick_fd(r);
+	else if (!below(r, 10))
 		a.reserved = r32(r);
 	if (!below(r, 10))
 		a.index = r32(r);

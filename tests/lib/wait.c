@@ -154,9 +154,38 @@ static void test_close_while_waiting(void)
 	kev_close(other);
 }
 
+/* kev_set_and_wait: one call sets one event and waits on another. */
+static void test_set_and_wait(void)
+{
+	struct lt_setter s = { 0 };
+	int a = kev_create(NULL, 0, 0, NULL);
+	int b = kev_create(NULL, 0, 0, NULL);
+	int ro;
+
+	lt_fails(kev_set_and_wait(a, b, 0), ETIMEDOUT,
+		 "set_and_wait: b clear: ETIMEDOUT");
+	lt_is(kev_reset(a), 1, "set_and_wait: ... a was set all the same");
+	lt_set_later(&s, b, 100);
+	lt_is(kev_set_and_wait(a, b, 10000), 0, "set_and_wait: released by a later set of b");
+	lt_join(&s);
+	lt_is(kev_state(b), 0, "set_and_wait: ... which it consumed");
+	lt_is(kev_state(a), 1, "set_and_wait: ... and a is set");
+	lt_is(kev_set_and_wait(a, a, 0), 0, "set_and_wait: a twice: the wait takes the set");
+	lt_fails(kev_set_and_wait(a, b, -2), EINVAL, "set_and_wait: timeout -2: EINVAL");
+	lt_fails(kev_set_and_wait(-1, b, 0), EBADF, "set_and_wait: set_ev -1: EBADF");
+	lt_fails(kev_set_and_wait(a, -1, 0), EBADF, "set_and_wait: wait_ev -1: EBADF");
+	ro = open("/proc/self/fdinfo/0", O_RDONLY);
+	lt_fails(kev_set_and_wait(a, ro, 0), EINVAL, "set_and_wait: wait_ev not an event: EINVAL");
+	lt_is(kev_state(a), 0, "set_and_wait: a failed call sets nothing");
+	close(ro);
+	kev_close(a);
+	kev_close(b);
+}
+
 int main(void)
 {
 	test_single();
+	test_set_and_wait();
 	test_any();
 	test_any_64();
 	test_all();

@@ -4,8 +4,8 @@
  * behave as ported Windows code expects: CreateEvent's ERROR_ALREADY_EXISTS
  * with a valid handle, OpenEvent's errors, wide names, handles that are
  * never NULL, Set/Reset/Pulse, waits (zero timeout, INFINITE, lowest index
- * wins, atomic bWaitAll, alertable waits), GetLastError per thread,
- * bInheritHandle.
+ * wins, atomic bWaitAll, alertable waits), SignalObjectAndWait, GetLastError
+ * per thread, bInheritHandle.
  */
 #include <fcntl.h>
 #include <poll.h>
@@ -97,7 +97,7 @@ static void write_param(const char *name, unsigned long v)
 int main(int argc, char *argv[])
 {
 	SECURITY_ATTRIBUTES sa = { sizeof(sa), NULL, TRUE };
-	HANDLE a, b, c, h[3], dup[2];
+	HANDLE a, b, c, h[3], dup[2], named, ro;
 	pthread_t t;
 	struct sigaction act = { 0 };
 	int fd, status;
@@ -108,7 +108,7 @@ int main(int argc, char *argv[])
 	if (argc == 4 && !strcmp(argv[1], "child"))
 		return child_main(atoi(argv[2]), atoi(argv[3]));
 	self = "/proc/self/exe";
-	plan(48);
+	plan(58);
 
 	/* CreateEvent and ERROR_ALREADY_EXISTS */
 	SetLastError(7);
@@ -261,5 +261,33 @@ int main(int argc, char *argv[])
 	h[1] = CreateEventA(NULL, TRUE, TRUE, NULL);
 	is_int((int)WaitForMultipleObjectsEx(2, h, FALSE, 0, TRUE), (int)WAIT_OBJECT_0 + 1,
 	       "WaitForMultipleObjectsEx: WAIT_OBJECT_0 + the signaled index");
+
+	/* SignalObjectAndWait: set h[0], wait on h[2]. */
+	h[2] = CreateEventA(NULL, FALSE, FALSE, NULL);
+	is_int((int)SignalObjectAndWait(h[0], h[2], 10, FALSE), (int)WAIT_TIMEOUT,
+	       "SignalObjectAndWait: the waited event stays clear: WAIT_TIMEOUT");
+	is_int(kt_state(kev_fd_from_handle(h[0])), 1, "... and the other one was set");
+	SetEvent(h[2]);
+	ResetEvent(h[0]);
+	is_int((int)SignalObjectAndWait(h[0], h[2], INFINITE, FALSE), (int)WAIT_OBJECT_0,
+	       "SignalObjectAndWait on a signaled event: WAIT_OBJECT_0");
+	ok(kt_state(kev_fd_from_handle(h[0])) == 1 && kt_state(kev_fd_from_handle(h[2])) == 0,
+	   "... one set, the other consumed");
+	later = h[2];
+	pthread_create(&t, NULL, set_later, (void *)(uintptr_t)100000);
+	is_int((int)SignalObjectAndWait(h[0], h[2], 10000, FALSE), (int)WAIT_OBJECT_0,
+	       "SignalObjectAndWait released by a later SetEvent");
+	pthread_join(t, NULL);
+	SetLastError(0);
+	ResetEvent(h[0]);
+	is_int((int)SignalObjectAndWait(h[0], NULL, 0, FALSE), (int)WAIT_FAILED,
+	       "SignalObjectAndWait with a NULL handle: WAIT_FAILED");
+	is_int((int)GetLastError(), ERROR_INVALID_HANDLE, "... ERROR_INVALID_HANDLE");
+	named = CreateEventA(NULL, FALSE, FALSE, "w32-soaw");
+	ro = OpenEventA(SYNCHRONIZE, FALSE, "w32-soaw");
+	is_int((int)SignalObjectAndWait(ro, h[2], 0, FALSE), (int)WAIT_FAILED,
+	       "SignalObjectAndWait on a handle without EVENT_MODIFY_STATE: WAIT_FAILED");
+	is_int((int)GetLastError(), ERROR_ACCESS_DENIED, "... ERROR_ACCESS_DENIED");
+	is_int(kt_state(kev_fd_from_handle(named)), 0, "... and nothing was set");
 	return done();
 }

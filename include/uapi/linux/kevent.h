@@ -100,7 +100,8 @@ struct kevent_unlink_args {
 #define KEVENT_WAIT_ALL		(1U << 0)	/* wait for all, else any */
 #define KEVENT_WAIT_ABSOLUTE	(1U << 1)	/* @timeout is an absolute deadline */
 #define KEVENT_WAIT_REALTIME	(1U << 2)	/* deadline on CLOCK_REALTIME (with ABSOLUTE) */
-#define KEVENT_WAIT_FLAGS	0x7U
+#define KEVENT_WAIT_SIGNAL	(1U << 3)	/* set @signal_fd first, in the same call */
+#define KEVENT_WAIT_FLAGS	0xfU
 
 /* kevent_wait_args.timeout: wait forever (relative or absolute). */
 #define KEVENT_TIMEOUT_INFINITE	(~(__u64)0)
@@ -115,7 +116,10 @@ struct kevent_unlink_args {
  * @flags:    KEVENT_WAIT_* flags
  * @index:    out: wait-any: the index of the event that satisfied the wait;
  *            wait-all: 0
- * @reserved: must be zero
+ * @signal_fd: with KEVENT_WAIT_SIGNAL, an event fd with MODIFY access that
+ *            is set once the wait is known to be valid, before it starts
+ *            (NtSignalAndWaitForSingleObject, Win32 SignalObjectAndWait)
+ * @reserved: the same word without KEVENT_WAIT_SIGNAL: must be zero
  */
 struct kevent_wait_args {
 	__u64 timeout;
@@ -123,7 +127,10 @@ struct kevent_wait_args {
 	__u32 count;
 	__u32 flags;
 	__u32 index;
-	__u32 reserved;
+	union {
+		__s32 signal_fd;
+		__u32 reserved;
+	};
 };
 
 /* kevent_query_args.type */
