@@ -83,7 +83,8 @@ int kev_wait_all(const int *evs, unsigned int n, int timeout_ms);
  * Set set_ev, then wait on wait_ev, in one call (Win32 SignalObjectAndWait):
  * the cheapest hand-off between two threads or processes. The set is done
  * only once the wait is known to be valid: an error other than ETIMEDOUT
- * and EINTR means nothing was set. Since 1.1.0 (kernel and library).
+ * and EINTR means nothing was set, unless the wait was restarted after a
+ * signal (man 3 libkevent). Since 1.1.0 (kernel and library).
  */
 int kev_set_and_wait(int set_ev, int wait_ev, int timeout_ms);
 

@@ -209,8 +209,10 @@ int kevent_wait_multiple(struct kevent **evs, unsigned int count,
 	int ret;
 
 	might_sleep();
+	/* KEVENT_WAIT_SIGNAL is the uAPI's alone. */
 	if (!count || count > KEVENT_WAIT_MAX ||
-	    flags & ~(KEVENT_WAIT_FLAGS | KEVENT_WAIT_INTERRUPTIBLE |
+	    flags & ~(KEVENT_WAIT_ALL | KEVENT_WAIT_ABSOLUTE |
+		      KEVENT_WAIT_REALTIME | KEVENT_WAIT_INTERRUPTIBLE |
 		      KEVENT_WAIT_KILLABLE))
 		return -EINVAL;
 	if ((flags & KEVENT_WAIT_INTERRUPTIBLE) && (flags & KEVENT_WAIT_KILLABLE))
@@ -231,7 +233,7 @@ int kevent_wait_multiple(struct kevent **evs, unsigned int count,
 	else
 		state = TASK_IDLE;
 	ret = kevent_wait_events(evs, count, flags & KEVENT_WAIT_FLAGS,
-				 timeout_ns, state, &index);
+				 timeout_ns, state, NULL, &index);
 	return ret ?: index;
 }
 EXPORT_SYMBOL_GPL(kevent_wait_multiple);

@@ -35,6 +35,17 @@
 #endif
 
 /*
+ * kevent_fd_borrowed(f): fdget() borrowed the file rather than taking a
+ * reference (FDPUT_FPUT clear: the caller's file table is not shared). The
+ * flag moved into struct fd's one word in 6.12.
+ */
+#if LINUX_VERSION_CODE < KERNEL_VERSION(6, 12, 0)
+#define kevent_fd_borrowed(f) (!((f).flags & FDPUT_FPUT))
+#else
+#define kevent_fd_borrowed(f) (!((f).word & FDPUT_FPUT))
+#endif
+
+/*
  * 6.13 added hrtimer_setup(), which sets the callback together with the
  * clock and mode; hrtimer_init() and assigning .function later are gone
  * from newer kernels.

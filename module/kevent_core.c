@@ -668,7 +668,8 @@ static bool kevent_try_any(struct kevent **evs, u32 count, u32 *index)
 
 /* kevent_wait_events() without its tracepoints. */
 static int __kevent_wait_events(struct kevent **evs, u32 count, u32 flags,
-				u64 timeout, unsigned int state, u32 *index)
+				u64 timeout, unsigned int state,
+				struct kevent *signal, u32 *index)
 {
 	struct kevent_wait_entry stack_entries[KEVENT_STACK_ENTRIES];
 	clockid_t clock = CLOCK_MONOTONIC;
@@ -679,12 +680,31 @@ static int __kevent_wait_events(struct kevent **evs, u32 count, u32 flags,
 
 	might_sleep();
 
+	/*
+	 * @signal is set once nothing but the wait itself can fail: after the
+	 * entries are allocated, and for a wait-all after it is queued (the
+	 * per-event limit). Setting it after queueing releases whom setting
+	 * it first would: the wait is last in every FIFO.
+	 */
+	q.entries = stack_entries;
+	if (count > KEVENT_STACK_ENTRIES && signal) {
+		q.entries = kmalloc_array(count, sizeof(*q.entries), GFP_KERNEL);
+		if (!q.entries)
+			return -ENOMEM;
+	}
+
 	if (!(flags & KEVENT_WAIT_ALL)) {
-		if (kevent_try_any(evs, count, index))
-			return 0;
+		if (signal) {
+			kevent_set(signal);
+			signal = NULL;
+		}
 		/* A zero relative timeout only polls. */
-		if (!timeout && !(flags & KEVENT_WAIT_ABSOLUTE))
-			return -ETIMEDOUT;
+		if (kevent_try_any(evs, count, index))
+			ret = 1;
+		else if (!timeout && !(flags & KEVENT_WAIT_ABSOLUTE))
+			ret = -ETIMEDOUT;
+		if (ret)
+			goto out;
 	}
 
 	if (timeout != KEVENT_TIMEOUT_INFINITE) {
@@ -702,9 +722,7 @@ static int __kevent_wait_events(struct kevent **evs, u32 count, u32 flags,
 	atomic_set(&q.satisfied, KEVENT_UNSATISFIED);
 	q.all = flags & KEVENT_WAIT_ALL;
 	q.count = count;
-	if (count <= KEVENT_STACK_ENTRIES) {
-		q.entries = stack_entries;
-	} else {
+	if (count > KEVENT_STACK_ENTRIES && q.entries == stack_entries) {
 		q.entries = kmalloc_array(count, sizeof(*q.entries),
 					  GFP_KERNEL);
 		if (!q.entries)
@@ -728,6 +746,8 @@ static int __kevent_wait_events(struct kevent **evs, u32 count, u32 flags,
 		if (ret)
 			goto out;
 		queued = count;
+		if (signal)
+			kevent_set(signal);
 	} else {
 		for (queued = 0; queued < count; ) {
 			struct kevent_wait_entry *e = &q.entries[queued++];
@@ -765,7 +785,7 @@ static int __kevent_wait_events(struct kevent **evs, u32 count, u32 flags,
 out:
 	if (q.entries != stack_entries)
 		kfree(q.entries);
-	return ret;
+	return ret > 0 ? 0 : ret;
 }
 
 /**
@@ -776,14 +796,19 @@ out:
  *           KEVENT_WAIT_USER for a user-space wait (limited per event)
  * @timeout: see struct kevent_wait_args
  * @state:   TASK_INTERRUPTIBLE, TASK_KILLABLE or TASK_UNINTERRUPTIBLE
+ * @signal:  NULL, or an event to set once the wait can no longer fail
+ *           but by waiting (KEVENT_WAIT_SIGNAL): after -ENOMEM and -ENOSPC
+ *           it is not set, after any other return it is
  * @index:   out: the satisfying index (wait-any) or 0 (wait-all)
  *
- * Context: Process context; may sleep. The caller keeps @evs referenced.
+ * Context: Process context; may sleep. The caller keeps @evs and @signal
+ * alive.
  * Return: 0, -ETIMEDOUT, -EINTR, -ENOMEM, or -ENOSPC (KEVENT_WAIT_USER
  * wait-all on an event at max_wait_all_per_event).
  */
 int kevent_wait_events(struct kevent **evs, u32 count, u32 flags,
-		       u64 timeout, unsigned int state, u32 *index)
+		       u64 timeout, unsigned int state, struct kevent *signal,
+		       u32 *index)
 {
 	bool all = flags & KEVENT_WAIT_ALL;
 	u64 start = 0;
@@ -794,7 +819,8 @@ int kevent_wait_events(struct kevent **evs, u32 count, u32 flags,
 				flags & KEVENT_WAIT_ABSOLUTE);
 	if (trace_kevent_wait_end_enabled())
 		start = ktime_get_ns();
-	ret = __kevent_wait_events(evs, count, flags, timeout, state, &idx);
+	ret = __kevent_wait_events(evs, count, flags, timeout, state, signal,
+				   &idx);
 	if (!ret)
 		*index = idx;
 	if (trace_kevent_wait_end_enabled())

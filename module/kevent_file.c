@@ -14,6 +14,7 @@
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
 #include <linux/anon_inodes.h>
+#include <linux/bitmap.h>
 #include <linux/cred.h>
 #include <linux/fcntl.h>
 #include <linux/file.h>
@@ -92,6 +93,24 @@ int kevent_publish_fd(struct kevent *ev, u32 access, bool cloexec,
 	return 0;
 }
 
+/* The event of the kevent file @f, borrowed from it, or an ERR_PTR. */
+static struct kevent *kevent_fd_event(struct fd f, u32 access,
+				      int errno_access, u32 *granted)
+{
+	u32 rights;
+
+	if (!fd_file(f))
+		return ERR_PTR(-EBADF);
+	if (fd_file(f)->f_op != &kevent_event_fops)
+		return ERR_PTR(-EINVAL);
+	rights = kevent_file_access(fd_file(f));
+	if ((rights & access) != access)
+		return ERR_PTR(errno_access);
+	if (granted)
+		*granted = rights;
+	return fd_file(f)->private_data;
+}
+
 /**
  * kevent_fdget() - look up an event fd for a wait
  * @fd:     the file descriptor
@@ -107,21 +126,30 @@ struct kevent *kevent_fdget(int fd, u32 access, int errno_access,
 			    u32 *granted)
 {
 	struct fd f = fdget(fd);
-	struct kevent *ev;
-	u32 rights;
+	struct kevent *ev = kevent_fd_event(f, access, errno_access, granted);
 
-	if (!fd_file(f))
-		return ERR_PTR(-EBADF);
-	rights = kevent_file_access(fd_file(f));
-	if (fd_file(f)->f_op != &kevent_event_fops) {
-		ev = ERR_PTR(-EINVAL);
-	} else if ((rights & access) != access) {
-		ev = ERR_PTR(errno_access);
-	} else {
-		ev = kevent_get(fd_file(f)->private_data);
-		if (granted)
-			*granted = rights;
-	}
+	if (!IS_ERR(ev))
+		kevent_get(ev);
+	fdput(f);
+	return ev;
+}
+
+/*
+ * kevent_fdget() for the rest of this system call. When fdget() borrows the
+ * file instead of referencing it (the file table is not shared: nobody but
+ * the caller can close the fd, and it does not), the event the file holds
+ * is borrowed as well and *@ref is false; otherwise it is referenced. A
+ * wait over many events then takes no reference per event in the common
+ * case of a process whose table is its own, as any fdget() user does.
+ */
+static struct kevent *kevent_fdget_call(int fd, bool *ref)
+{
+	struct fd f = fdget(fd);
+	struct kevent *ev = kevent_fd_event(f, KEVENT_ACCESS_WAIT, -EBADF, NULL);
+
+	*ref = !IS_ERR(ev) && !kevent_fd_borrowed(f);
+	if (*ref)
+		kevent_get(ev);
 	fdput(f);
 	return ev;
 }
@@ -226,28 +254,44 @@ static long kevent_wait_restart(struct kevent_wait_args __user *uarg,
 	return -ERESTARTSYS;
 }
 
+/* Drop what kevent_wait_get_events() took on the first @count events. */
+static void kevent_wait_put_events(struct kevent **evs, u32 count,
+				   const unsigned long *refs)
+{
+	u32 i;
+
+	for_each_set_bit(i, refs, count)
+		kevent_put(evs[i]);
+}
+
 /*
- * Copy the wait's fds and reference their events. A function of its own
- * (noinline) so that the fd array's stack is not live during the wait.
+ * Copy the wait's fds and look up their events, for the call
+ * (kevent_fdget_call()): @refs says which were referenced. A function of
+ * its own (noinline) so that the fd array's stack is not live during the
+ * wait.
  */
 static noinline int kevent_wait_get_events(const struct kevent_wait_args *args,
-					   struct kevent **evs)
+					   struct kevent **evs,
+					   unsigned long *refs)
 {
 	s32 fds[KEVENT_WAIT_MAX];
+	bool ref;
 	u32 i;
 
 	if (copy_from_user(fds, u64_to_user_ptr(args->fds),
 			   args->count * sizeof(fds[0])))
 		return -EFAULT;
+	bitmap_zero(refs, KEVENT_WAIT_MAX);
 	for (i = 0; i < args->count; i++) {
-		evs[i] = kevent_fdget(fds[i], KEVENT_ACCESS_WAIT, -EBADF, NULL);
+		evs[i] = kevent_fdget_call(fds[i], &ref);
 		if (IS_ERR(evs[i])) {
 			int ret = PTR_ERR(evs[i]);
 
-			while (i--)
-				kevent_put(evs[i]);
+			kevent_wait_put_events(evs, i, refs);
 			return ret;
 		}
+		if (ref)
+			__set_bit(i, refs);
 	}
 	return 0;
 }
@@ -257,26 +301,31 @@ static noinline int kevent_wait_get_events(const struct kevent_wait_args *args,
  * @uarg: user pointer to struct kevent_wait_args
  *
  * With KEVENT_WAIT_SIGNAL, the event of @signal_fd is set after every
- * check that can fail without a wait (so an invalid call sets nothing) and
- * before the wait: a hand-off between two threads costs one system call
- * on each side instead of two. The wait itself is the usual one.
+ * check that can fail without a wait (so an invalid call sets nothing, see
+ * kevent_wait_events()) and before the wait: a hand-off between two
+ * threads costs one system call on each side instead of two. The wait
+ * itself is the usual one.
  *
  * Return: 0, or -EFAULT, -EINVAL, -EBADF, -ETIMEDOUT, -EINTR (a handler
  * without SA_RESTART ran), -ERESTARTSYS (restarted), -ENOSPC (the user's
  * max_waits_per_user or max_wait_all_per_user, or an event's
- * max_wait_all_per_event, reached), -ENOMEM. After -ETIMEDOUT, -EINTR and
- * -ERESTARTSYS the set has been done (a restart does not repeat it).
+ * max_wait_all_per_event, reached), -ENOMEM. After 0, -ETIMEDOUT, -EINTR
+ * and -ERESTARTSYS the set has been done, and the argument no longer asks
+ * for it after the last two (a restart does not repeat it); after any
+ * other error it has not, unless the index became unwritable during the
+ * wait (-EFAULT).
  */
 long kevent_ioctl_wait(void __user *uarg)
 {
 	struct kevent_wait_args __user *uargs = uarg;
+	DECLARE_BITMAP(refs, KEVENT_WAIT_MAX);
 	struct kevent *evs[KEVENT_WAIT_MAX];
 	struct kevent *signal = NULL;
 	struct kevent_wait_args args;
 	struct kevent_user *user;
 	u64 timeout = 0;
 	u32 flags = 0;
-	u32 i, j, index = 0;
+	u32 j, index = 0;
 	long ret;
 
 	if (copy_from_user(&args, uarg, sizeof(args)))
@@ -295,10 +344,9 @@ long kevent_ioctl_wait(void __user *uarg)
 		if (IS_ERR(signal))
 			return PTR_ERR(signal);
 	}
-	ret = kevent_wait_get_events(&args, evs);
+	ret = kevent_wait_get_events(&args, evs, refs);
 	if (ret)
 		goto out_signal;
-	i = args.count;
 
 	user = kevent_user_charge_wait(args.flags & KEVENT_WAIT_ALL);
 	if (IS_ERR(user)) {
@@ -344,14 +392,14 @@ long kevent_ioctl_wait(void __user *uarg)
 			ret = -EFAULT;
 			break;
 		}
-		if (signal) {
-			kevent_set(signal);
+		ret = kevent_wait_events(evs, args.count,
+					 flags | KEVENT_WAIT_USER, timeout,
+					 TASK_INTERRUPTIBLE, signal, &index);
+		/* Set, unless the wait could not start; never set again. */
+		if (signal && ret != -ENOMEM && ret != -ENOSPC) {
 			kevent_put(signal);
 			signal = NULL;
 		}
-		ret = kevent_wait_events(evs, args.count,
-					 flags | KEVENT_WAIT_USER, timeout,
-					 TASK_INTERRUPTIBLE, &index);
 		if (ret == -EINTR)
 			ret = kevent_wait_restart(uargs, &args, timeout);
 		if (ret || !copy_to_user_nofault(&uargs->index, &index,
@@ -379,8 +427,7 @@ long kevent_ioctl_wait(void __user *uarg)
 out:
 	kevent_user_uncharge_wait(user, args.flags & KEVENT_WAIT_ALL);
 out_put:
-	while (i--)
-		kevent_put(evs[i]);
+	kevent_wait_put_events(evs, args.count, refs);
 out_signal:
 	if (signal)
 		kevent_put(signal);

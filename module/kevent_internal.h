@@ -178,7 +178,8 @@ void kevent_core_exit(void);
 void kevent_init_object(struct kevent_object *obj, bool manual,
 			bool signaled);
 int kevent_wait_events(struct kevent **evs, u32 count, u32 flags,
-		       u64 timeout, unsigned int state, u32 *index);
+		       u64 timeout, unsigned int state, struct kevent *signal,
+		       u32 *index);
 u64 kevent_deadline(u64 rel_ns);
 void kevent_snapshot(struct kevent *ev, bool *signaled, unsigned int *waiters);
 void kevent_release(struct kevent_object *obj);

@@ -401,6 +401,11 @@ DWORD SignalObjectAndWait(HANDLE hsignal, HANDLE h, DWORD ms, BOOL alertable)
 		r = wait_once(&fds[1], 1, FALSE, ms, &deadline);
 	while (r < 0 && errno == EINTR && !alertable)
 		r = wait_once(&fds[1], 1, FALSE, ms, &deadline);
+	/* EINVAL here is a handle that is no event: a wrong handle to Windows. */
+	if (r < 0 && errno == EINVAL) {
+		fail(ERROR_INVALID_HANDLE);
+		return WAIT_FAILED;
+	}
 	return wait_result(r, FALSE, fds, 2);
 }
 

@@ -111,7 +111,7 @@ static void test_wait(void)
 	memset(&w, 0, sizeof(w));
 	w.fds = (uintptr_t)&ev;
 	w.count = 1;
-	w.flags = 8;
+	w.flags = 1U << 4;
 	is_int(dev_ioctl(KEVENT_IOC_WAIT, &w), -EINVAL, "WAIT: unknown flag: EINVAL");
 	w.flags = 0;
 	w.reserved = 1;

@@ -82,6 +82,18 @@ int main(void)
 	is_int(kt_wait_waiters(pair[0], 2), 0, "root queues 2 wait-alls on the pair");
 	is_int(foreign_wait_all(), ENOSPC, "a 3rd wait-all on the event, by another user: ENOSPC");
 	is_int(kt_waitv(pair, 2, KEVENT_WAIT_ALL, 0), -ENOSPC, "... and by root: ENOSPC");
+	{
+		int sig = kt_create_ex(NULL, 0, 0, NULL);
+		struct kevent_wait_args w = {
+			.fds = (uintptr_t)pair, .count = 2,
+			.flags = KEVENT_WAIT_ALL | KEVENT_WAIT_SIGNAL, .signal_fd = sig,
+		};
+
+		is_int(kt_ret(ioctl(kt_dev(), KEVENT_IOC_WAIT, &w)), -ENOSPC,
+		       "... and with KEVENT_WAIT_SIGNAL: ENOSPC");
+		is_int(kt_state(sig), 0, "... which did not set the event to signal");
+		close(sig);
+	}
 	is_int(kt_waitv(pair, 2, 0, 0), -ETIMEDOUT, "a wait-any on it is not limited");
 	kt_set(pair[0]);
 	kt_set(pair[1]);

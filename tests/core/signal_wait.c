@@ -37,6 +37,17 @@ static void on_usr1(int sig)
 	(void)sig;
 }
 
+/* A page shared with the children forked later (their results, the turn). */
+static void *shared_page(void)
+{
+	void *p = mmap(NULL, 4096, PROT_READ | PROT_WRITE,
+		       MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+
+	if (p == MAP_FAILED)
+		bail_out("mmap: %s", strerror(errno));
+	return p;
+}
+
 static int exit_code(pid_t pid)
 {
 	int status;
@@ -92,9 +103,7 @@ static void set_once(int a, int b)
 	pid_t pid;
 	int restart;
 
-	w = mmap(NULL, 4096, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
-	if (w == MAP_FAILED)
-		bail_out("mmap: %s", strerror(errno));
+	w = shared_page();
 
 	/* SIGSTOP/SIGCONT, and a handler with SA_RESTART. */
 	for (restart = 0; restart < 2; restart++) {
@@ -146,6 +155,67 @@ static void set_once(int a, int b)
 	munmap(w, 4096);
 }
 
+/*
+ * A relative timeout stopped and continued: the restart keeps the deadline
+ * and does not set again, and the argument says both (three words
+ * rewritten: flags, timeout, signal_fd).
+ */
+static void set_once_relative(int a, int b)
+{
+	struct kevent_wait_args *w;
+	uint64_t t0;
+	pid_t pid;
+
+	w = shared_page();
+	*w = (struct kevent_wait_args){ .timeout = 1500 * KT_MS,
+					.fds = (uintptr_t)&b, .count = 1,
+					.flags = KEVENT_WAIT_SIGNAL, .signal_fd = a };
+	t0 = kt_now(CLOCK_MONOTONIC);
+	pid = fork();
+	if (!pid)
+		_exit(sigwait_ioctl(w) == -ETIMEDOUT ? 0 : 1);
+	ok(!kt_wait_waiters(b, 1), "relative 1.5 s: the child set and waits");
+	is_int(kt_reset(a), 1, "... the set was done; reset it");
+	kt_stop_cont(pid);
+	is_int(exit_code(pid), 0, "... after SIGSTOP/SIGCONT it times out");
+	is_int(kt_state(a), 0, "... without setting again");
+	ok(w->flags == KEVENT_WAIT_ABSOLUTE && w->signal_fd == 0,
+	   "... its argument is a plain wait with an absolute deadline (flags %#x, signal_fd %d)",
+	   w->flags, w->signal_fd);
+	ok(w->timeout >= t0 + 1500 * KT_MS && w->timeout <= t0 + 3500 * KT_MS,
+	   "... and the deadline is the original one (%.3f s after the start)",
+	   (double)(w->timeout - t0) / 1e9);
+	munmap(w, 4096);
+}
+
+/* Wait-all with the signaled event among the waited ones; a bad argument. */
+static void wait_all_and_efault(int a, int b)
+{
+	int both[2] = { a, b };
+	struct kevent_wait_args w = { .fds = (uintptr_t)both, .count = 2,
+				      .flags = KEVENT_WAIT_ALL | KEVENT_WAIT_SIGNAL,
+				      .signal_fd = a };
+	struct kevent_wait_args *ro;
+
+	kt_set(b);
+	is_int(sigwait_ioctl(&w), 0,
+	       "wait-all on {a, b} setting a, with b signaled: success");
+	is_int(kt_state(a) + kt_state(b), 0, "... both consumed together");
+	w.timeout = 0;
+	is_int(sigwait_ioctl(&w), -ETIMEDOUT, "... again with b clear: ETIMEDOUT");
+	is_int(kt_reset(a), 1, "... a set, and not consumed by the failed wait-all");
+
+	ro = mmap(NULL, 4096, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (ro == MAP_FAILED)
+		bail_out("mmap: %s", strerror(errno));
+	*ro = (struct kevent_wait_args){ .fds = (uintptr_t)&b, .count = 1,
+					 .flags = KEVENT_WAIT_SIGNAL, .signal_fd = a };
+	mprotect(ro, 4096, PROT_READ);
+	is_int(sigwait_ioctl(ro), -EFAULT, "a read-only argument: EFAULT");
+	is_int(kt_state(a), 0, "... and nothing set");
+	munmap(ro, 4096);
+}
+
 /* Two processes hand a token back and forth, one call per hand-off. */
 static void ping_pong(int a, int b)
 {
@@ -154,9 +224,7 @@ static void ping_pong(int a, int b)
 	int i, bad = 0;
 	pid_t pid;
 
-	turn = mmap(NULL, 4096, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
-	if (turn == MAP_FAILED)
-		bail_out("mmap: %s", strerror(errno));
+	turn = shared_page();
 	*turn = 0;
 	pid = fork();
 	if (!pid) {
@@ -243,6 +311,8 @@ int main(void)
 	}
 
 	set_once(a, b);
+	set_once_relative(a, b);
+	wait_all_and_efault(a, b);
 	ping_pong(a, b);
 
 	close(n);
