@@ -829,6 +829,10 @@ int kevent_wait_events(struct kevent **evs, u32 count, u32 flags,
 	return ret;
 }
 
+/*
+ * Inject -ENOMEM or -ENOSPC only: the caller reads any other error as a
+ * wait that ran, and so as a KEVENT_WAIT_SIGNAL set that was done.
+ */
 ALLOW_ERROR_INJECTION(kevent_wait_events, ERRNO);
 
 /* Final reference dropped: free in process context (names, namespaces). */

@@ -121,6 +121,18 @@ int main(void)
 	is_int(inject("kevent_wait_events", -ENOMEM), 0, "inject kevent_wait_events");
 	is_int(kt_wait(fds[0], 0), -ENOMEM, "WAIT: ENOMEM");
 	is_int(kt_waitv(fds, 2, KEVENT_WAIT_ALL, 0), -ENOMEM, "WAIT all: ENOMEM");
+	{
+		int sig = kt_create(NULL, 0);
+		struct kevent_wait_args w = { .fds = (uintptr_t)fds, .count = 1,
+					      .flags = KEVENT_WAIT_SIGNAL, .signal_fd = sig };
+
+		is_int(kt_ret(ioctl(kt_dev(), KEVENT_IOC_WAIT, &w)), -ENOMEM,
+		       "WAIT with KEVENT_WAIT_SIGNAL: ENOMEM");
+		is_int(kt_state(sig), 0, "... and the event to signal was not set");
+		ok(w.flags == KEVENT_WAIT_SIGNAL && w.signal_fd == sig,
+		   "... nor the argument rewritten");
+		close(sig);
+	}
 	clear();
 	ok(kt_state(fds[0]) == 1 && kt_state(fds[1]) == 1, "... nothing was consumed");
 
