@@ -72,6 +72,7 @@
 #include <linux/rcupdate.h>
 #include <linux/sched.h>
 #include <linux/sched/signal.h>
+#include <linux/sched/task.h>
 #include <linux/slab.h>
 #include <linux/spinlock.h>
 
@@ -257,8 +258,23 @@ static void kevent_change(struct kevent *ev, bool signaled)
 	}
 }
 
+/*
+ * Wake @q's task. With @handoff (a set that hands the CPU over, see
+ * kevent_set_handoff()), also pass it back referenced: the first released
+ * task only. Caller holds the lock the waiter's dequeue takes, so @q is
+ * still there.
+ */
+static void kevent_wake_task(struct kevent_waitq *q,
+			     struct task_struct **handoff)
+{
+	if (handoff && !*handoff)
+		*handoff = get_task_struct(q->task);
+	wake_up_process(q->task);
+}
+
 /* Caller holds @e->ev->lock and @e->ev is signaled. */
-static bool kevent_try_wake_any(struct kevent_wait_entry *e)
+static bool kevent_try_wake_any(struct kevent_wait_entry *e,
+				struct task_struct **handoff)
 {
 	struct kevent *ev = e->ev;
 
@@ -267,7 +283,7 @@ static bool kevent_try_wake_any(struct kevent_wait_entry *e)
 		return false;
 	if (!ev->manual)
 		kevent_change(ev, false);
-	wake_up_process(e->q->task);
+	kevent_wake_task(e->q, handoff);
 	return true;
 }
 
@@ -277,7 +293,8 @@ static bool kevent_try_wake_any(struct kevent_wait_entry *e)
  * which freezes all of @q's events, and @locked->lock if @locked is one of
  * them (NULL otherwise). O(1) unless @q is released.
  */
-static bool kevent_try_wake_all(struct kevent_waitq *q, struct kevent *locked)
+static bool kevent_try_wake_all(struct kevent_waitq *q, struct kevent *locked,
+				struct task_struct **handoff)
 {
 	u32 i;
 
@@ -302,7 +319,7 @@ static bool kevent_try_wake_all(struct kevent_waitq *q, struct kevent *locked)
 		}
 	}
 	atomic_set(&q->satisfied, 0);
-	wake_up_process(q->task);
+	kevent_wake_task(q, handoff);
 	return true;
 }
 
@@ -312,7 +329,8 @@ static bool kevent_try_wake_all(struct kevent_waitq *q, struct kevent *locked)
  * kevent_all_lock if @ev->all_hint.
  * Return: how many waiters were released (for the tracepoints).
  */
-static unsigned int kevent_wake_waiters(struct kevent *ev)
+static unsigned int kevent_wake_waiters(struct kevent *ev,
+					struct task_struct **handoff)
 {
 	struct kevent_wait_entry *e;
 	unsigned int released = 0;
@@ -321,9 +339,9 @@ static unsigned int kevent_wake_waiters(struct kevent *ev)
 		if (!ev->signaled)
 			break;
 		if (e->q->all)
-			released += kevent_try_wake_all(e->q, ev);
+			released += kevent_try_wake_all(e->q, ev, handoff);
 		else
-			released += kevent_try_wake_any(e);
+			released += kevent_try_wake_any(e, handoff);
 	}
 	return released;
 }
@@ -358,6 +376,38 @@ bool kevent_set_signaled(struct kevent *ev)
 	return true;
 }
 
+/*
+ * kevent_set(); with @handoff non-NULL, a synchronization event also passes
+ * back the task it released, if any, referenced (put_task_struct()), so that
+ * a caller about to wait can hand it the CPU (kevent_wait_events()).
+ */
+static int kevent_set_handoff(struct kevent *ev, struct task_struct **handoff)
+{
+	unsigned int released;
+	unsigned long flags;
+	bool all, prev, poll;
+
+	if (kevent_set_signaled(ev))
+		return 1;
+	all = kevent_lock(ev, &flags);
+	prev = ev->signaled;
+	kevent_change(ev, true);
+	released = kevent_wake_waiters(ev, ev->manual ? NULL : handoff);
+	/*
+	 * Decided under the lock: once it is dropped, a released waiter may
+	 * return and free an embedded event (an on-stack KEVENT, say), so
+	 * @ev is touched afterwards only if it is an object, which the
+	 * caller holds a reference on.
+	 */
+	poll = ev->signaled && !prev && ev->object;
+	trace_kevent_set(ev, prev, released);
+	kevent_unlock(ev, all, flags);
+
+	if (poll)
+		kevent_wake_pollers(to_kevent_object(ev));
+	return prev;
+}
+
 /**
  * kevent_set() - set an event to the signaled state (KeSetEvent)
  * @ev: the event
@@ -375,29 +425,7 @@ bool kevent_set_signaled(struct kevent *ev)
  */
 int kevent_set(struct kevent *ev)
 {
-	unsigned int released;
-	unsigned long flags;
-	bool all, prev, poll;
-
-	if (kevent_set_signaled(ev))
-		return 1;
-	all = kevent_lock(ev, &flags);
-	prev = ev->signaled;
-	kevent_change(ev, true);
-	released = kevent_wake_waiters(ev);
-	/*
-	 * Decided under the lock: once it is dropped, a released waiter may
-	 * return and free an embedded event (an on-stack KEVENT, say), so
-	 * @ev is touched afterwards only if it is an object, which the
-	 * caller holds a reference on.
-	 */
-	poll = ev->signaled && !prev && ev->object;
-	trace_kevent_set(ev, prev, released);
-	kevent_unlock(ev, all, flags);
-
-	if (poll)
-		kevent_wake_pollers(to_kevent_object(ev));
-	return prev;
+	return kevent_set_handoff(ev, NULL);
 }
 EXPORT_SYMBOL_GPL(kevent_set);
 
@@ -421,7 +449,7 @@ int kevent_pulse(struct kevent *ev)
 	all = kevent_lock(ev, &flags);
 	prev = ev->signaled;
 	kevent_change(ev, true);
-	released = kevent_wake_waiters(ev);
+	released = kevent_wake_waiters(ev, NULL);
 	kevent_change(ev, false);
 	trace_kevent_pulse(ev, prev, released);
 	kevent_unlock(ev, all, flags);
@@ -515,7 +543,7 @@ static void kevent_queue_any(struct kevent_wait_entry *e)
 	list_add_tail(&e->node, &ev->waiters);
 	ev->nwaiters++;
 	if (ev->signaled)
-		kevent_try_wake_any(e);
+		kevent_try_wake_any(e, NULL);
 	kevent_unlock(ev, all, flags);
 }
 
@@ -567,7 +595,7 @@ static int kevent_queue_all(struct kevent_waitq *q, bool charged)
 			q->unsignaled++;
 		raw_spin_unlock(&e->ev->lock);
 	}
-	kevent_try_wake_all(q, NULL);
+	kevent_try_wake_all(q, NULL, NULL);
 	raw_spin_unlock_irq(&kevent_all_lock);
 	return 0;
 }
@@ -663,8 +691,40 @@ static bool kevent_try_any(struct kevent **evs, u32 count, u32 *index)
 	return false;
 }
 
+/*
+ * The set of a signal-and-wait released @p, and the caller now has to
+ * sleep: if @p is to run on this CPU, let it run first. It is often the task
+ * that sets what the caller waits for (a ping-pong, a request and its
+ * reply), which then finds the caller not yet asleep: no wake-up to do, and
+ * the caller no dequeue from the run queue, where sleeping at once costs
+ * both. A hint: yield_to() may decline, and the wait goes on either way.
+ */
+static void kevent_handoff(struct task_struct *p)
+{
+	if (task_cpu(p) == raw_smp_processor_id())
+		yield_to(p, false);
+}
+
 /* Entries for waits on few events live on the stack. */
 #define KEVENT_STACK_ENTRIES	4
+
+/*
+ * Entries for more than KEVENT_STACK_ENTRIES events come from the heap, once
+ * per wait: before a signal-and-wait's set (which must not be followed by
+ * -ENOMEM), else only if the wait has to queue.
+ */
+static int kevent_alloc_entries(struct kevent_waitq *q, u32 count,
+				struct kevent_wait_entry *stack_entries)
+{
+	if (count <= KEVENT_STACK_ENTRIES || q->entries != stack_entries)
+		return 0;
+	q->entries = kmalloc_array(count, sizeof(*q->entries), GFP_KERNEL);
+	if (!q->entries) {
+		q->entries = stack_entries;
+		return -ENOMEM;
+	}
+	return 0;
+}
 
 /* kevent_wait_events() without its tracepoints. */
 static int __kevent_wait_events(struct kevent **evs, u32 count, u32 flags,
@@ -674,6 +734,7 @@ static int __kevent_wait_events(struct kevent **evs, u32 count, u32 flags,
 	struct kevent_wait_entry stack_entries[KEVENT_STACK_ENTRIES];
 	clockid_t clock = CLOCK_MONOTONIC;
 	ktime_t deadline, *deadlinep = NULL;
+	struct task_struct *handoff = NULL;
 	struct kevent_waitq q;
 	u32 i, queued;
 	int ret = 0;
@@ -687,15 +748,12 @@ static int __kevent_wait_events(struct kevent **evs, u32 count, u32 flags,
 	 * it first would: the wait is last in every FIFO.
 	 */
 	q.entries = stack_entries;
-	if (count > KEVENT_STACK_ENTRIES && signal) {
-		q.entries = kmalloc_array(count, sizeof(*q.entries), GFP_KERNEL);
-		if (!q.entries)
-			return -ENOMEM;
-	}
+	if (signal && kevent_alloc_entries(&q, count, stack_entries))
+		return -ENOMEM;
 
 	if (!(flags & KEVENT_WAIT_ALL)) {
 		if (signal) {
-			kevent_set(signal);
+			kevent_set_handoff(signal, &handoff);
 			signal = NULL;
 		}
 		/* A zero relative timeout only polls. */
@@ -722,11 +780,9 @@ static int __kevent_wait_events(struct kevent **evs, u32 count, u32 flags,
 	atomic_set(&q.satisfied, KEVENT_UNSATISFIED);
 	q.all = flags & KEVENT_WAIT_ALL;
 	q.count = count;
-	if (count > KEVENT_STACK_ENTRIES && q.entries == stack_entries) {
-		q.entries = kmalloc_array(count, sizeof(*q.entries),
-					  GFP_KERNEL);
-		if (!q.entries)
-			return -ENOMEM;
+	if (kevent_alloc_entries(&q, count, stack_entries)) {
+		ret = -ENOMEM;
+		goto out;
 	}
 	for (i = 0; i < count; i++) {
 		struct kevent_wait_entry *e = &q.entries[i];
@@ -747,7 +803,7 @@ static int __kevent_wait_events(struct kevent **evs, u32 count, u32 flags,
 			goto out;
 		queued = count;
 		if (signal)
-			kevent_set(signal);
+			kevent_set_handoff(signal, &handoff);
 	} else {
 		for (queued = 0; queued < count; ) {
 			struct kevent_wait_entry *e = &q.entries[queued++];
@@ -762,10 +818,13 @@ static int __kevent_wait_events(struct kevent **evs, u32 count, u32 flags,
 
 	/* A zero relative timeout polls: never sleep. */
 	if (atomic_read(&q.satisfied) == KEVENT_UNSATISFIED) {
-		if (deadlinep && !(flags & KEVENT_WAIT_ABSOLUTE) && !timeout)
+		if (deadlinep && !(flags & KEVENT_WAIT_ABSOLUTE) && !timeout) {
 			ret = -ETIMEDOUT;
-		else
+		} else {
+			if (handoff)
+				kevent_handoff(handoff);
 			ret = kevent_sleep(&q, deadlinep, clock, state);
+		}
 	}
 
 	if (q.all) {
@@ -783,6 +842,8 @@ static int __kevent_wait_events(struct kevent **evs, u32 count, u32 flags,
 	}
 
 out:
+	if (handoff)
+		put_task_struct(handoff);
 	if (q.entries != stack_entries)
 		kfree(q.entries);
 	return ret > 0 ? 0 : ret;

@@ -112,7 +112,7 @@ static struct kevent *kevent_fd_event(struct fd f, u32 access,
 }
 
 /**
- * kevent_fdget() - look up an event fd for a wait
+ * kevent_fdget() - look up an event fd and reference its event
  * @fd:     the file descriptor
  * @access: the rights the operation needs
  * @errno_access: the error when a right is missing
@@ -142,10 +142,10 @@ struct kevent *kevent_fdget(int fd, u32 access, int errno_access,
  * wait over many events then takes no reference per event in the common
  * case of a process whose table is its own, as any fdget() user does.
  */
-static struct kevent *kevent_fdget_call(int fd, bool *ref)
+static struct kevent *kevent_fdget_call(int fd, u32 access, bool *ref)
 {
 	struct fd f = fdget(fd);
-	struct kevent *ev = kevent_fd_event(f, KEVENT_ACCESS_WAIT, -EBADF, NULL);
+	struct kevent *ev = kevent_fd_event(f, access, -EBADF, NULL);
 
 	*ref = !IS_ERR(ev) && !kevent_fd_borrowed(f);
 	if (*ref)
@@ -219,6 +219,17 @@ static bool kevent_make_writable_nowait(u32 __user *uaddr)
 	return ok;
 }
 
+/* Write the wait's result without faulting: 0, or -EFAULT. */
+static int kevent_put_index_nofault(u32 __user *uaddr, u32 index)
+{
+	int ret;
+
+	pagefault_disable();
+	ret = put_user(index, uaddr);
+	pagefault_enable();
+	return ret;
+}
+
 /*
  * An interrupted wait is restarted when no handler ran (SIGSTOP/SIGCONT,
  * ptrace, the freezer) or the handler has SA_RESTART, as futex waits are.
@@ -278,12 +289,15 @@ static noinline int kevent_wait_get_events(const struct kevent_wait_args *args,
 	bool ref;
 	u32 i;
 
-	if (copy_from_user(fds, u64_to_user_ptr(args->fds),
+	/* One fd is the common case: a copy of a constant size is cheaper. */
+	if (args->count == 1 ?
+	    copy_from_user(fds, u64_to_user_ptr(args->fds), sizeof(fds[0])) :
+	    copy_from_user(fds, u64_to_user_ptr(args->fds),
 			   args->count * sizeof(fds[0])))
 		return -EFAULT;
 	bitmap_zero(refs, KEVENT_WAIT_MAX);
 	for (i = 0; i < args->count; i++) {
-		evs[i] = kevent_fdget_call(fds[i], &ref);
+		evs[i] = kevent_fdget_call(fds[i], KEVENT_ACCESS_WAIT, &ref);
 		if (IS_ERR(evs[i])) {
 			int ret = PTR_ERR(evs[i]);
 
@@ -323,6 +337,7 @@ long kevent_ioctl_wait(void __user *uarg)
 	struct kevent *signal = NULL;
 	struct kevent_wait_args args;
 	struct kevent_user *user;
+	bool signal_ref = false;
 	u64 timeout = 0;
 	u32 flags = 0;
 	u32 j, index = 0;
@@ -339,8 +354,8 @@ long kevent_ioctl_wait(void __user *uarg)
 	    !(args.flags & KEVENT_WAIT_ABSOLUTE))
 		return -EINVAL;
 	if (args.flags & KEVENT_WAIT_SIGNAL) {
-		signal = kevent_fdget(args.signal_fd, KEVENT_ACCESS_MODIFY,
-				      -EBADF, NULL);
+		signal = kevent_fdget_call(args.signal_fd, KEVENT_ACCESS_MODIFY,
+					   &signal_ref);
 		if (IS_ERR(signal))
 			return PTR_ERR(signal);
 	}
@@ -397,16 +412,16 @@ long kevent_ioctl_wait(void __user *uarg)
 					 TASK_INTERRUPTIBLE, signal, &index);
 		/* Set, unless the wait could not start; never set again. */
 		if (signal && ret != -ENOMEM && ret != -ENOSPC) {
-			kevent_put(signal);
+			if (signal_ref)
+				kevent_put(signal);
 			signal = NULL;
 		}
 		if (ret == -EINTR)
 			ret = kevent_wait_restart(uargs, &args, timeout);
-		if (ret || !copy_to_user_nofault(&uargs->index, &index,
-						 sizeof(index)))
+		if (ret || !kevent_put_index_nofault(&uargs->index, index))
 			break;
 		if (kevent_make_writable_nowait(&uargs->index) &&
-		    !copy_to_user_nofault(&uargs->index, &index, sizeof(index)))
+		    !kevent_put_index_nofault(&uargs->index, index))
 			break;
 		/*
 		 * Released by notification events only: nothing was consumed,
@@ -429,7 +444,7 @@ out:
 out_put:
 	kevent_wait_put_events(evs, args.count, refs);
 out_signal:
-	if (signal)
+	if (signal && signal_ref)
 		kevent_put(signal);
 	return ret;
 }

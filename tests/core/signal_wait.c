@@ -9,7 +9,10 @@
  * releases a waiter as SET does. Two processes hand a token back and forth
  * with one call per hand-off.
  */
+#define _GNU_SOURCE
+#include <sched.h>
 #include <sys/mman.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 
 #include "kt.h"
@@ -255,6 +258,66 @@ static void ping_pong(int a, int b)
 	munmap((void *)turn, 4096);
 }
 
+/* Voluntary context switches of the calling process: how often it slept. */
+static long sleeps(void)
+{
+	struct rusage ru;
+
+	getrusage(RUSAGE_SELF, &ru);
+	return ru.ru_nvcsw;
+}
+
+static void pin_cpu0(void)
+{
+	cpu_set_t set;
+
+	CPU_ZERO(&set);
+	CPU_SET(0, &set);
+	if (sched_setaffinity(0, sizeof(set), &set))
+		bail_out("sched_setaffinity: %s", strerror(errno));
+}
+
+/*
+ * On one CPU, a signal-and-wait whose set released the other process hands
+ * it the CPU before waiting: the other process then finds its event set,
+ * and its own set finds the caller not yet asleep. Without the hand-off
+ * both sleep every round; with it, at most one does (the scheduler's
+ * fairness may refuse a yield to a task that ran more: a forked child
+ * starts a slice ahead, and a futex ping-pong's wake-up preemption is
+ * refused in the same direction).
+ */
+static void handoff_one_cpu(int a, int b)
+{
+	const int rounds = 1000;
+	long *child_sleeps, before;
+	int i, fails = 0;
+	pid_t pid;
+
+	child_sleeps = shared_page();
+	pin_cpu0();
+	pid = fork();
+	if (!pid) {
+		if (kt_wait(a, KEVENT_TIMEOUT_INFINITE))
+			_exit(2);
+		before = sleeps();
+		for (i = 0; i < rounds - 1; i++)
+			if (set_and_wait(b, a, 10000 * KT_MS))
+				_exit(3);
+		*child_sleeps = sleeps() - before;
+		_exit(kt_set(b) < 0 ? 4 : 0);
+	}
+	before = sleeps();
+	for (i = 0; i < rounds; i++)
+		fails += set_and_wait(a, b, 10000 * KT_MS) != 0;
+	before = sleeps() - before;
+	is_int(fails, 0, "%d hand-offs each way on one CPU: every wait succeeded", rounds);
+	is_int(exit_code(pid), 0, "... in the other process too");
+	ok(before + *child_sleeps < rounds * 5 / 4,
+	   "... and the two slept %ld + %ld times (fewer than %d): the set hands the CPU to the task it released",
+	   before, *child_sleeps, rounds * 5 / 4);
+	munmap(child_sleeps, 4096);
+}
+
 int main(void)
 {
 	int a, b, n, waiter;
@@ -314,6 +377,7 @@ int main(void)
 	set_once_relative(a, b);
 	wait_all_and_efault(a, b);
 	ping_pong(a, b);
+	handoff_one_cpu(a, b);
 
 	close(n);
 	close(b);
