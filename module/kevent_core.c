@@ -53,13 +53,16 @@
  * Waiting
  * -------
  * A wait queues one struct kevent_wait_entry per event and sleeps until a
- * setter hands it an event by a cmpxchg on kevent_waitq.satisfied. The
- * setter consumes a synchronization event on the waiter's behalf, so a
- * wait that was satisfied reports success even if it was also interrupted
- * or timed out: the consumed event is never lost. A wait from user space
- * holds a reference on every event it waits on, so closing an fd does not
- * disturb it; a kernel caller keeps its events alive itself (an embedded
- * event has no reference to take).
+ * setter hands it an event by a cmpxchg on kevent_waitq.satisfied. A
+ * setter that satisfies a wait-any on an event object also dequeues that
+ * entry and then publishes kevent_waitq.unlinked (release), after which it
+ * touches the wait no more: the woken task leaves without taking that
+ * event's lock again. The setter consumes a synchronization event on the
+ * waiter's behalf, so a wait that was satisfied reports success even if it
+ * was also interrupted or timed out: the consumed event is never lost. A
+ * wait from user space holds a reference on every event it waits on, so
+ * closing an fd does not disturb it; a kernel caller keeps its events alive
+ * itself (an embedded event has no reference to take).
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
@@ -120,6 +123,8 @@ MODULE_PARM_DESC(max_wait_all_per_event,
  * struct kevent_waitq - one wait in progress
  * @task:      the waiting task
  * @satisfied: index handed over by a setter, or KEVENT_UNSATISFIED
+ * @unlinked:  wait-any: the entry its setter dequeued, once the setter is
+ *             done with the wait (kevent_try_wake_any())
  * @all:       wait-all, else wait-any
  * @count:     number of entries
  * @unsignaled: wait-all: entries whose event is not signaled (under
@@ -129,6 +134,7 @@ MODULE_PARM_DESC(max_wait_all_per_event,
 struct kevent_waitq {
 	struct task_struct *task;
 	atomic_t satisfied;
+	struct kevent_wait_entry *unlinked;
 	bool all;
 	u32 count;
 	u32 unsignaled;
@@ -272,18 +278,36 @@ static void kevent_wake_task(struct kevent_waitq *q,
 	wake_up_process(q->task);
 }
 
-/* Caller holds @e->ev->lock and @e->ev is signaled. */
+/*
+ * Caller holds @e->ev->lock and @e->ev is signaled.
+ *
+ * The entry that satisfies a wait-any is dequeued here, so that the woken
+ * task need not take this lock again on its way out (a wake-all of N
+ * waiters would otherwise have each of them take it once more). Only on an
+ * event object: the caller of a set holds a reference on it, but nothing
+ * keeps an embedded event alive once its waiter returns, so there the
+ * waiter's dequeue is what holds it back until the setter unlocks. Last,
+ * with release: the waiter may then return (and its stack, @e and @q with
+ * it, go away) without the lock.
+ */
 static bool kevent_try_wake_any(struct kevent_wait_entry *e,
 				struct task_struct **handoff)
 {
+	struct kevent_waitq *q = e->q;
 	struct kevent *ev = e->ev;
 
-	if (atomic_cmpxchg(&e->q->satisfied, KEVENT_UNSATISFIED, e->index) !=
+	if (atomic_cmpxchg(&q->satisfied, KEVENT_UNSATISFIED, e->index) !=
 	    KEVENT_UNSATISFIED)
 		return false;
 	if (!ev->manual)
 		kevent_change(ev, false);
-	kevent_wake_task(e->q, handoff);
+	kevent_wake_task(q, handoff);
+	if (ev->object) {
+		list_del_init(&e->node);
+		ev->nwaiters--;
+		/* Release: pairs with the acquire in kevent_dequeue_any(). */
+		smp_store_release(&q->unlinked, e);
+	}
 	return true;
 }
 
@@ -332,10 +356,11 @@ static bool kevent_try_wake_all(struct kevent_waitq *q, struct kevent *locked,
 static unsigned int kevent_wake_waiters(struct kevent *ev,
 					struct task_struct **handoff)
 {
-	struct kevent_wait_entry *e;
+	struct kevent_wait_entry *e, *tmp;
 	unsigned int released = 0;
 
-	list_for_each_entry(e, &ev->waiters, node) {
+	/* _safe: a wait-any's entry leaves the list as it is satisfied. */
+	list_for_each_entry_safe(e, tmp, &ev->waiters, node) {
 		if (!ev->signaled)
 			break;
 		if (e->q->all)
@@ -553,13 +578,22 @@ static void kevent_dequeue_any(struct kevent_wait_entry *e)
 	unsigned long flags;
 
 	/*
+	 * The setter that satisfied the wait through @e dequeued it. Acquire:
+	 * pairs with its release, after which it touches @e no more.
+	 */
+	if (smp_load_acquire(&e->q->unlinked) == e)
+		return;
+	/*
 	 * Removing an entry changes no event state, so the event's own lock
 	 * is enough even while a wait-all is queued on it: setters walk the
-	 * list only under this lock.
+	 * list only under this lock. A setter may have dequeued @e but not yet
+	 * let go of the wait: then the list says so.
 	 */
 	raw_spin_lock_irqsave(&ev->lock, flags);
-	list_del(&e->node);
-	ev->nwaiters--;
+	if (!list_empty(&e->node)) {
+		list_del(&e->node);
+		ev->nwaiters--;
+	}
 	raw_spin_unlock_irqrestore(&ev->lock, flags);
 }
 
@@ -778,6 +812,7 @@ static int __kevent_wait_events(struct kevent **evs, u32 count, u32 flags,
 
 	q.task = current;
 	atomic_set(&q.satisfied, KEVENT_UNSATISFIED);
+	q.unlinked = NULL;
 	q.all = flags & KEVENT_WAIT_ALL;
 	q.count = count;
 	if (kevent_alloc_entries(&q, count, stack_entries)) {
