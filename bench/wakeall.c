@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * Wake-all: N threads wait on one notification event; the time from the
- * SET until the last of them ran (each notes the time it woke). Against a
+ * SET until the last of them ran (each notes the time it woke). The
+ * waiters are SCHED_FIFO, the setter is not (see wa_thread()). Against a
  * futex broadcast (FUTEX_WAKE of all), N threads poll()ing one eventfd, and
  * an ntsync manual-reset event. Then, on a synchronization event with N
  * waiters, how many wake per SET, from the waiters' own counts: exactly
@@ -9,6 +10,7 @@
  */
 #define _GNU_SOURCE
 #include <poll.h>
+#include <errno.h>
 #include <pthread.h>
 #include <sched.h>
 #include <stdio.h>
@@ -39,6 +41,7 @@ struct wa {
 	uint64_t woke[256];
 	struct wa_waiter w[WA_N][256];
 	int cur;		/* contender whose waiters are in play */
+	int fifo_failed;	/* a waiter could not be made SCHED_FIFO */
 };
 
 static void wa_block(struct wa *wa, int c)
@@ -64,9 +67,22 @@ static void wa_block(struct wa *wa, int c)
 
 static void *wa_thread(void *arg)
 {
+	struct sched_param sp = { .sched_priority = 1 };
 	struct wa_waiter *w = arg;
 	struct wa *wa = w->wa;
 	uint32_t seen = 0;
+
+	/*
+	 * Real-time waiters: a woken waiter preempts the setter (SCHED_OTHER)
+	 * at its first chance, for every contender alike. Under SCHED_OTHER
+	 * whether a wake-up preempts depends on the virtual run times the
+	 * threads happen to have, fixed for a whole figure since the threads
+	 * live as long as it: a setter that goes on to sleep adds a system
+	 * call and a dequeue to one contender's time and not to another's
+	 * (ratios swung by 25% from run to run).
+	 */
+	if (pthread_setschedparam(pthread_self(), SCHED_FIFO, &sp))
+		wa->fifo_failed = 1;
 
 	for (;;) {
 		uint32_t g;
@@ -266,7 +282,7 @@ void bench_wakeall(void)
 			.id = "wakeall", .title = "wake all N waiters", .param = param,
 			.unit = "us", .scale = 1000, .ncontenders = WA_N,
 			.names = { "kevent", "ntsync", "futex-broadcast", "eventfd-pollers" },
-			.chunk = wa_chunk, .chunks = 2,
+			.chunk = wa_chunk, .chunks = 8,
 		};
 
 		if (bench_smoke && ns[k] > 16)
@@ -280,6 +296,9 @@ void bench_wakeall(void)
 		wa_start(&wa);
 		f.ctx = &wa;
 		bench_run(&f);
+		if (wa.fifo_failed)
+			fprintf(stderr, "wakeall: waiters not SCHED_FIFO (%s): wake-ups may not preempt alike\n",
+				strerror(EPERM));
 		if (ns[k] == 16)
 			r16 = bench_ratio(&f, WA_KEVENT, WA_FUTEX);
 		wa_stop(&wa);
