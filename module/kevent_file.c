@@ -285,16 +285,22 @@ static noinline int kevent_wait_get_events(const struct kevent_wait_args *args,
 					   struct kevent **evs,
 					   unsigned long *refs)
 {
+	const s32 __user *ufds = u64_to_user_ptr(args->fds);
 	s32 fds[KEVENT_WAIT_MAX];
 	bool ref;
 	u32 i;
 
-	/* One fd is the common case: a copy of a constant size is cheaper. */
-	if (args->count == 1 ?
-	    copy_from_user(fds, u64_to_user_ptr(args->fds), sizeof(fds[0])) :
-	    copy_from_user(fds, u64_to_user_ptr(args->fds),
-			   args->count * sizeof(fds[0])))
+	/*
+	 * At most 256 bytes, read an fd at a time inside one user access
+	 * window: no hardened-usercopy check of the stack buffer, and no
+	 * string copy, which emulators (QEMU's TCG) run a byte at a time.
+	 */
+	if (!user_access_begin(ufds, args->count * sizeof(*ufds)))
 		return -EFAULT;
+	for (i = 0; i < args->count; i++)
+		unsafe_get_user(fds[i], &ufds[i], efault);
+	user_access_end();
+
 	bitmap_zero(refs, KEVENT_WAIT_MAX);
 	for (i = 0; i < args->count; i++) {
 		evs[i] = kevent_fdget_call(fds[i], KEVENT_ACCESS_WAIT, &ref);
@@ -308,6 +314,10 @@ static noinline int kevent_wait_get_events(const struct kevent_wait_args *args,
 			__set_bit(i, refs);
 	}
 	return 0;
+
+efault:
+	user_access_end();
+	return -EFAULT;
 }
 
 /**
