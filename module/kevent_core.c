@@ -267,8 +267,8 @@ static void kevent_change(struct kevent *ev, bool signaled)
 /*
  * Wake @q's task. With @handoff (a set that hands the CPU over, see
  * kevent_set_handoff()), also pass it back referenced: the first released
- * task only. Caller holds the lock the waiter's dequeue takes, so @q is
- * still there.
+ * task only. Caller holds the lock the waiter's dequeue takes, and has not
+ * yet published kevent_waitq.unlinked, so @q is still there.
  */
 static void kevent_wake_task(struct kevent_waitq *q,
 			     struct task_struct **handoff)
@@ -417,6 +417,14 @@ static int kevent_set_handoff(struct kevent *ev, struct task_struct **handoff)
 	all = kevent_lock(ev, &flags);
 	prev = ev->signaled;
 	kevent_change(ev, true);
+	/*
+	 * A notification event stays signaled through this critical section,
+	 * so its state is published before anyone is released: a released
+	 * waiter may return without this lock (kevent_try_wake_any()), and
+	 * must find the event signaled when it reads the state at once.
+	 */
+	if (ev->manual)
+		kevent_publish(ev);
 	released = kevent_wake_waiters(ev, ev->manual ? NULL : handoff);
 	/*
 	 * Decided under the lock: once it is dropped, a released waiter may
@@ -750,6 +758,7 @@ static void kevent_handoff(struct task_struct *p)
 static int kevent_alloc_entries(struct kevent_waitq *q, u32 count,
 				struct kevent_wait_entry *stack_entries)
 {
+	/* Already on the heap: the second call of a wait does nothing. */
 	if (count <= KEVENT_STACK_ENTRIES || q->entries != stack_entries)
 		return 0;
 	q->entries = kmalloc_array(count, sizeof(*q->entries), GFP_KERNEL);
@@ -856,8 +865,11 @@ static int __kevent_wait_events(struct kevent **evs, u32 count, u32 flags,
 		if (deadlinep && !(flags & KEVENT_WAIT_ABSOLUTE) && !timeout) {
 			ret = -ETIMEDOUT;
 		} else {
-			if (handoff)
+			if (handoff) {
 				kevent_handoff(handoff);
+				put_task_struct(handoff);
+				handoff = NULL;
+			}
 			ret = kevent_sleep(&q, deadlinep, clock, state);
 		}
 	}

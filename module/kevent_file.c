@@ -286,6 +286,8 @@ static noinline int kevent_wait_get_events(const struct kevent_wait_args *args,
 					   unsigned long *refs)
 {
 	const s32 __user *ufds = u64_to_user_ptr(args->fds);
+	/* Checked by the caller; bounded here for the compiler (UBSAN). */
+	u32 count = min_t(u32, args->count, KEVENT_WAIT_MAX);
 	s32 fds[KEVENT_WAIT_MAX];
 	bool ref;
 	u32 i;
@@ -295,14 +297,14 @@ static noinline int kevent_wait_get_events(const struct kevent_wait_args *args,
 	 * window: no hardened-usercopy check of the stack buffer, and no
 	 * string copy, which emulators (QEMU's TCG) run a byte at a time.
 	 */
-	if (!user_access_begin(ufds, args->count * sizeof(*ufds)))
+	if (!user_access_begin(ufds, count * sizeof(*ufds)))
 		return -EFAULT;
-	for (i = 0; i < args->count; i++)
+	for (i = 0; i < count; i++)
 		unsafe_get_user(fds[i], &ufds[i], efault);
 	user_access_end();
 
 	bitmap_zero(refs, KEVENT_WAIT_MAX);
-	for (i = 0; i < args->count; i++) {
+	for (i = 0; i < count; i++) {
 		evs[i] = kevent_fdget_call(fds[i], KEVENT_ACCESS_WAIT, &ref);
 		if (IS_ERR(evs[i])) {
 			int ret = PTR_ERR(evs[i]);

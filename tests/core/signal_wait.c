@@ -267,12 +267,16 @@ static long sleeps(void)
 	return ru.ru_nvcsw;
 }
 
-static void pin_cpu0(void)
+/* Pin the caller (and the children it forks later) to the CPU it runs on. */
+static void pin_this_cpu(void)
 {
+	int cpu = sched_getcpu();
 	cpu_set_t set;
 
+	if (cpu < 0)
+		bail_out("sched_getcpu: %s", strerror(errno));
 	CPU_ZERO(&set);
-	CPU_SET(0, &set);
+	CPU_SET(cpu, &set);
 	if (sched_setaffinity(0, sizeof(set), &set))
 		bail_out("sched_setaffinity: %s", strerror(errno));
 }
@@ -294,7 +298,7 @@ static void handoff_one_cpu(int a, int b)
 	pid_t pid;
 
 	child_sleeps = shared_page();
-	pin_cpu0();
+	pin_this_cpu();
 	pid = fork();
 	if (!pid) {
 		if (kt_wait(a, KEVENT_TIMEOUT_INFINITE))
