@@ -10,7 +10,6 @@
  */
 #define _GNU_SOURCE
 #include <poll.h>
-#include <errno.h>
 #include <pthread.h>
 #include <sched.h>
 #include <stdio.h>
@@ -41,7 +40,7 @@ struct wa {
 	uint64_t woke[256];
 	struct wa_waiter w[WA_N][256];
 	int cur;		/* contender whose waiters are in play */
-	int fifo_failed;	/* a waiter could not be made SCHED_FIFO */
+	int fifo_err;		/* why a waiter could not be made SCHED_FIFO */
 };
 
 static void wa_block(struct wa *wa, int c)
@@ -71,6 +70,7 @@ static void *wa_thread(void *arg)
 	struct wa_waiter *w = arg;
 	struct wa *wa = w->wa;
 	uint32_t seen = 0;
+	int err;
 
 	/*
 	 * Real-time waiters: a woken waiter preempts the setter (SCHED_OTHER)
@@ -81,8 +81,9 @@ static void *wa_thread(void *arg)
 	 * call and a dequeue to one contender's time and not to another's
 	 * (ratios swung by 25% from run to run).
 	 */
-	if (pthread_setschedparam(pthread_self(), SCHED_FIFO, &sp))
-		wa->fifo_failed = 1;
+	err = pthread_setschedparam(pthread_self(), SCHED_FIFO, &sp);
+	if (err)
+		wa->fifo_err = err;
 
 	for (;;) {
 		uint32_t g;
@@ -296,9 +297,9 @@ void bench_wakeall(void)
 		wa_start(&wa);
 		f.ctx = &wa;
 		bench_run(&f);
-		if (wa.fifo_failed)
+		if (wa.fifo_err)
 			fprintf(stderr, "wakeall: waiters not SCHED_FIFO (%s): wake-ups may not preempt alike\n",
-				strerror(EPERM));
+				strerror(wa.fifo_err));
 		if (ns[k] == 16)
 			r16 = bench_ratio(&f, WA_KEVENT, WA_FUTEX);
 		wa_stop(&wa);
