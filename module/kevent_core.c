@@ -221,11 +221,18 @@ static bool kevent_lock(struct kevent *ev, unsigned long *flags)
  * critical section: inside one, a set that a waiter consumes or a pulse
  * is signaled only for a moment, and a lockless reader that saw that
  * moment could skip a set that must take effect. Caller holds @ev->lock.
+ *
+ * With a full barrier after the store: a lockless reader has one before
+ * its read, and the pair keeps the caller's later loads from passing this
+ * store (the store-buffering case), so that a lockless operation orders
+ * against this one as if it had taken the lock.
  */
 static void kevent_publish(struct kevent *ev)
 {
-	if (ev->visible != ev->signaled)
-		WRITE_ONCE(ev->visible, ev->signaled);
+	if (ev->visible == ev->signaled)
+		return;
+	/* Full barrier after the store: pairs with the lockless readers' one. */
+	smp_store_mb(ev->visible, ev->signaled);
 }
 
 static void kevent_unlock(struct kevent *ev, bool all, unsigned long flags)
@@ -392,9 +399,17 @@ static void kevent_wake_pollers(struct kevent_object *obj)
  * nobody (a waiter that could take a signaled event would have taken it),
  * so it is over without the lock, taking effect at this read. Returns
  * whether that was the case (and the set done).
+ *
+ * The barrier keeps the set a full barrier, as it is on the locked path
+ * (and SetEvent is on NT): without it the caller's earlier stores could
+ * become visible only after this read, and a waiter that consumes the
+ * event after the read (so after the set) could miss them, with the event
+ * left unsignaled as if the set had come first.
  */
 bool kevent_set_signaled(struct kevent *ev)
 {
+	/* The caller's earlier stores before the read; pairs with publish's. */
+	smp_mb();
 	if (!READ_ONCE(ev->visible))
 		return false;
 	trace_kevent_set(ev, true, 0);
@@ -450,7 +465,10 @@ static int kevent_set_handoff(struct kevent *ev, struct task_struct **handoff)
  * satisfy and stays non-signaled, or stays signaled if there is none.
  *
  * Once a waiter is released the call no longer touches an embedded
- * event, so the waiter may free it at once (like complete()).
+ * event, so the waiter may free it at once (like complete()). Ordered as
+ * if it always took @ev's lock, also when @ev is already signaled and
+ * nothing changes: whoever consumes the event after the set sees what the
+ * caller stored before it.
  *
  * Context: Any context, including hardirq and with interrupts disabled.
  * Takes @ev's lock, and the wait-all lock while a wait-all waits on @ev.
@@ -529,14 +547,24 @@ EXPORT_SYMBOL_GPL(kevent_clear);
  * kevent_read_state() - read an event's state (KeReadStateEvent)
  * @ev: the event
  *
+ * Ordered against the caller's other memory accesses as if it took @ev's
+ * lock (a full barrier precedes the read).
+ *
  * Context: Any context, including hardirq and with interrupts disabled.
  * Takes no lock.
  * Return: 1 if @ev is signaled, else 0. The state may change at once.
  */
 int kevent_read_state(struct kevent *ev)
 {
-	/* The state as the last critical section left it: no lock needed. */
-	return READ_ONCE(ev->visible);
+	/*
+	 * The state as the last critical section left it: no lock needed.
+	 * Ordered after the caller's earlier accesses (pairs with
+	 * kevent_publish()'s barrier), and before its later ones (acquire),
+	 * as if the read took the lock.
+	 */
+	smp_mb();
+	/* Acquire: the caller's later accesses stay after the read. */
+	return smp_load_acquire(&ev->visible);
 }
 EXPORT_SYMBOL_GPL(kevent_read_state);
 
@@ -714,6 +742,13 @@ static bool kevent_try_any(struct kevent **evs, u32 count, u32 *index)
 	bool all, got;
 	u32 i;
 
+	/*
+	 * A wait is a full barrier, as on NT: a zero-timeout wait that finds
+	 * nothing signaled decides on these lockless reads alone, which must
+	 * not pass the caller's earlier stores (a setter that then reads
+	 * them must find them, or this wait must find its set).
+	 */
+	smp_mb();
 	for (i = 0; i < count; i++) {
 		struct kevent *ev = evs[i];
 

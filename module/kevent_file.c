@@ -536,12 +536,12 @@ static __poll_t kevent_event_poll(struct file *file, poll_table *wait)
 		return EPOLLERR;
 	poll_wait(file, &to_kevent_object(ev)->poll_wq, wait);
 	/*
-	 * The barrier orders the read after poll_wait()'s queueing, against
-	 * the setter's state change and wq_has_sleeper() (which has the other
-	 * one). A pulse or a consumed set is never seen signaled: the state
-	 * read is the one a critical section left (kevent_publish()).
+	 * kevent_read_state()'s full barrier orders the read after
+	 * poll_wait()'s queueing, against the setter's state change and
+	 * wq_has_sleeper() (which has the other one). A pulse or a consumed
+	 * set is never seen signaled: the state read is the one a critical
+	 * section left (kevent_publish()).
 	 */
-	smp_mb();
 	return kevent_read_state(ev) ? EPOLLIN | EPOLLRDNORM : 0;
 }
 
