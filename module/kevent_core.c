@@ -768,6 +768,9 @@ static bool kevent_try_any(struct kevent **evs, u32 count, u32 *index)
 	return false;
 }
 
+/* Hand-offs through one event skipped after the scheduler declined one. */
+#define KEVENT_HANDOFF_BACKOFF	15
+
 /*
  * The set of a signal-and-wait released @p, and the caller now has to
  * sleep: if @p is to run on this CPU, let it run first. It is often the task
@@ -775,11 +778,39 @@ static bool kevent_try_any(struct kevent **evs, u32 count, u32 *index)
  * reply), which then finds the caller not yet asleep: no wake-up to do, and
  * the caller no dequeue from the run queue, where sleeping at once costs
  * both. A hint: yield_to() may decline, and the wait goes on either way.
+ *
+ * CFS declines whenever @p ran a wake-up granularity more than the caller,
+ * and two tasks that take turns keep that gap for good: one direction of a
+ * ping-pong is declined every round, each time for the cost of a
+ * schedule() that switches nothing. So a set through event object @obj
+ * (NULL for an embedded event, which may be gone by now) whose hand-off
+ * was declined, @p not having run, skips the next few and then tries again.
+ * Racy by design: a lost update only costs one yield more or less.
  */
-static void kevent_handoff(struct task_struct *p)
+static void kevent_handoff(struct task_struct *p, struct kevent_object *obj)
 {
-	if (task_cpu(p) == raw_smp_processor_id())
-		yield_to(p, false);
+	enum kevent_handoff_outcome outcome = KEVENT_HANDOFF_AWAY;
+	unsigned long switches;
+	u8 skip;
+
+	if (task_cpu(p) != raw_smp_processor_id())
+		goto out;
+	outcome = KEVENT_HANDOFF_SKIPPED;
+	skip = obj ? READ_ONCE(obj->handoff_skip) : 0;
+	if (skip) {
+		WRITE_ONCE(obj->handoff_skip, skip - 1);
+		goto out;
+	}
+	/* @p's switch counts move only if it ran (and left the CPU again). */
+	switches = data_race(p->nvcsw + p->nivcsw);
+	yield_to(p, false);
+	/* Racy read of another task's counters: a hint, see above. */
+	outcome = data_race(p->nvcsw + p->nivcsw) == switches ?
+		  KEVENT_HANDOFF_DECLINED : KEVENT_HANDOFF_RAN;
+	if (obj && outcome == KEVENT_HANDOFF_DECLINED)
+		WRITE_ONCE(obj->handoff_skip, KEVENT_HANDOFF_BACKOFF);
+out:
+	trace_kevent_handoff(obj, task_pid_nr(p), outcome);
 }
 
 /* Entries for waits on few events live on the stack. */
@@ -813,6 +844,9 @@ static int __kevent_wait_events(struct kevent **evs, u32 count, u32 flags,
 	clockid_t clock = CLOCK_MONOTONIC;
 	ktime_t deadline, *deadlinep = NULL;
 	struct task_struct *handoff = NULL;
+	/* Decided before the set, after which an embedded @signal may be gone. */
+	struct kevent_object *handoff_obj =
+		signal && signal->object ? to_kevent_object(signal) : NULL;
 	struct kevent_waitq q;
 	u32 i, queued;
 	int ret = 0;
@@ -901,7 +935,7 @@ static int __kevent_wait_events(struct kevent **evs, u32 count, u32 flags,
 			ret = -ETIMEDOUT;
 		} else {
 			if (handoff) {
-				kevent_handoff(handoff);
+				kevent_handoff(handoff, handoff_obj);
 				put_task_struct(handoff);
 				handoff = NULL;
 			}

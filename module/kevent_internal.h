@@ -94,6 +94,9 @@ struct kevent_user {
  * @mode:      permission bits
  * @permanent: holds a reference until UNLINK (under @ns->mutex)
  * @hashed:    in @ns->names (under @ns->mutex)
+ * @handoff_skip: signal-and-waits through this event that skip the
+ *             hand-off because the scheduler declined the last one; a
+ *             hint, read and written without a lock (kevent_handoff())
  * @hnode:     @ns->names linkage
  * @id:        key in @ns->ids (named events only, while @hashed)
  * @release_work: final release in process context
@@ -120,6 +123,7 @@ struct kevent_object {
 	umode_t mode;
 	bool permanent;
 	bool hashed;
+	u8 handoff_skip;
 	struct rhash_head hnode;
 	u32 id;
 	struct work_struct release_work;
@@ -167,6 +171,14 @@ struct kevent_watch {
  * reach kevent_wait_events().
  */
 #define KEVENT_WAIT_USER	BIT(29)
+
+/* What became of a signal-and-wait's hand-off (kevent_handoff tracepoint). */
+enum kevent_handoff_outcome {
+	KEVENT_HANDOFF_RAN,		/* the released task ran first */
+	KEVENT_HANDOFF_DECLINED,	/* the scheduler kept the caller on */
+	KEVENT_HANDOFF_SKIPPED,		/* backing off after a decline */
+	KEVENT_HANDOFF_AWAY,		/* the task is to run on another CPU */
+};
 
 /* kevent_core.c */
 struct kevent *kevent_watch_get(struct kevent_watch *w);

@@ -15,6 +15,10 @@
  *                      into CLOCK_MONOTONIC deadlines)
  * kevent_wait_end      ... and ends: result (0 or -errno), the satisfying
  *                      index, the time waited in ns
+ * kevent_handoff       a signal-and-wait that released a task through the
+ *                      event (name "" id 0 if embedded) must sleep: the
+ *                      task's pid and what became of the CPU hand-off
+ *                      (ran, declined, skipped, away)
  *
  * Disabled tracepoints cost a static branch. The set events fire under the
  * event's raw spinlock, in any context: TP_fast_assign() copies a few
@@ -121,6 +125,31 @@ TRACE_EVENT(kevent_wait_end,
 	TP_printk("count=%u type=%s result=%d index=%u waited_ns=%llu",
 		  __entry->count, __entry->all ? "all" : "any",
 		  __entry->result, __entry->index, __entry->waited_ns)
+);
+
+TRACE_EVENT(kevent_handoff,
+	TP_PROTO(const struct kevent_object *obj, pid_t pid,
+		 enum kevent_handoff_outcome outcome),
+	TP_ARGS(obj, pid, outcome),
+	TP_STRUCT__entry(
+		__string(name, obj ? obj->name : "")
+		__field(u32, id)
+		__field(pid_t, pid)
+		__field(int, outcome)
+	),
+	TP_fast_assign(
+		kevent_assign_str(name, obj ? obj->name : "");
+		__entry->id = obj ? obj->id : 0;
+		__entry->pid = pid;
+		__entry->outcome = outcome;
+	),
+	TP_printk("name=%s id=%u pid=%d outcome=%s", __get_str(name),
+		  __entry->id, __entry->pid,
+		  __print_symbolic(__entry->outcome,
+				   { KEVENT_HANDOFF_RAN, "ran" },
+				   { KEVENT_HANDOFF_DECLINED, "declined" },
+				   { KEVENT_HANDOFF_SKIPPED, "skipped" },
+				   { KEVENT_HANDOFF_AWAY, "away" }))
 );
 
 #endif /* KEVENT_TRACE_H */
