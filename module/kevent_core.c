@@ -222,17 +222,22 @@ static bool kevent_lock(struct kevent *ev, unsigned long *flags)
  * is signaled only for a moment, and a lockless reader that saw that
  * moment could skip a set that must take effect. Caller holds @ev->lock.
  *
- * With a full barrier after the store: a lockless reader has one before
- * its read, and the pair keeps the caller's later loads from passing this
- * store (the store-buffering case), so that a lockless operation orders
- * against this one as if it had taken the lock.
+ * The store is a release, and a full barrier follows it: a lockless
+ * reader has one before its read, and the pair keeps the caller's later
+ * loads from passing this store (the store-buffering case), so that a
+ * lockless operation orders against this one as if it had taken the lock.
  */
 static void kevent_publish(struct kevent *ev)
 {
 	if (ev->visible == ev->signaled)
 		return;
+	/*
+	 * Release: the caller's earlier accesses, made before it took the
+	 * lock too, are seen before the new state.
+	 */
+	smp_store_release(&ev->visible, ev->signaled);
 	/* Full barrier after the store: pairs with the lockless readers' one. */
-	smp_store_mb(ev->visible, ev->signaled);
+	smp_mb();
 }
 
 static void kevent_unlock(struct kevent *ev, bool all, unsigned long flags)
@@ -410,7 +415,8 @@ bool kevent_set_signaled(struct kevent *ev)
 {
 	/* The caller's earlier stores before the read; pairs with publish's. */
 	smp_mb();
-	if (!READ_ONCE(ev->visible))
+	/* Acquire: a caller told "was signaled" sees what its setter stored. */
+	if (!smp_load_acquire(&ev->visible))
 		return false;
 	trace_kevent_set(ev, true, 0);
 	return true;
@@ -743,10 +749,10 @@ static bool kevent_try_any(struct kevent **evs, u32 count, u32 *index)
 	u32 i;
 
 	/*
-	 * A wait is a full barrier, as on NT: a zero-timeout wait that finds
-	 * nothing signaled decides on these lockless reads alone, which must
-	 * not pass the caller's earlier stores (a setter that then reads
-	 * them must find them, or this wait must find its set).
+	 * A wait is a full barrier, as on NT: the reads below that skip an
+	 * event (and a zero-timeout wait that finds nothing decides on them
+	 * alone) must not pass the caller's earlier stores: a setter that
+	 * then reads them must find them, or this wait must find its set.
 	 */
 	smp_mb();
 	for (i = 0; i < count; i++) {
@@ -783,9 +789,10 @@ static bool kevent_try_any(struct kevent **evs, u32 count, u32 *index)
  * and two tasks that take turns keep that gap for good: one direction of a
  * ping-pong is declined every round, each time for the cost of a
  * schedule() that switches nothing. So a set through event object @obj
- * (NULL for an embedded event, which may be gone by now) whose hand-off
- * was declined, @p not having run, skips the next few and then tries again.
- * Racy by design: a lost update only costs one yield more or less.
+ * whose hand-off was declined (yield_to() refused, or @p did not run)
+ * skips the next few and then tries again. Racy by design: a lost update
+ * only costs one yield more or less. The back-off is per event, not per
+ * pair of tasks: what one pair learns, others sharing the event follow.
  */
 static void kevent_handoff(struct task_struct *p, struct kevent_object *obj)
 {
@@ -803,10 +810,11 @@ static void kevent_handoff(struct task_struct *p, struct kevent_object *obj)
 	}
 	/* @p's switch counts move only if it ran (and left the CPU again). */
 	switches = data_race(p->nvcsw + p->nivcsw);
-	yield_to(p, false);
-	/* Racy read of another task's counters: a hint, see above. */
-	outcome = data_race(p->nvcsw + p->nivcsw) == switches ?
-		  KEVENT_HANDOFF_DECLINED : KEVENT_HANDOFF_RAN;
+	outcome = KEVENT_HANDOFF_DECLINED;
+	if (yield_to(p, false) > 0 &&
+	    /* Racy read of another task's counters: a hint, see above. */
+	    data_race(p->nvcsw + p->nivcsw) != switches)
+		outcome = KEVENT_HANDOFF_RAN;
 	if (obj && outcome == KEVENT_HANDOFF_DECLINED)
 		WRITE_ONCE(obj->handoff_skip, KEVENT_HANDOFF_BACKOFF);
 out:
@@ -844,7 +852,11 @@ static int __kevent_wait_events(struct kevent **evs, u32 count, u32 flags,
 	clockid_t clock = CLOCK_MONOTONIC;
 	ktime_t deadline, *deadlinep = NULL;
 	struct task_struct *handoff = NULL;
-	/* Decided before the set, after which an embedded @signal may be gone. */
+	/*
+	 * Only the wait ioctl passes @signal, an event object it keeps alive;
+	 * decided before the set all the same, which promises not to touch an
+	 * embedded event once it released a waiter.
+	 */
 	struct kevent_object *handoff_obj =
 		signal && signal->object ? to_kevent_object(signal) : NULL;
 	struct kevent_waitq q;

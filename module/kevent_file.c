@@ -142,7 +142,8 @@ struct kevent *kevent_fdget(int fd, u32 access, int errno_access,
  * wait over many events then takes no reference per event in the common
  * case of a process whose table is its own, as any fdget() user does.
  */
-static struct kevent *kevent_fdget_call(int fd, u32 access, bool *ref)
+static __always_inline struct kevent *kevent_fdget_call(int fd, u32 access,
+							bool *ref)
 {
 	struct fd f = fdget(fd);
 	struct kevent *ev = kevent_fd_event(f, access, -EBADF, NULL);

@@ -105,7 +105,8 @@ struct kevent_user {
  * @name:      NUL-terminated name
  *
  * An event a driver embeds is a bare struct kevent: everything here is
- * what naming, handles and reference counting add to it.
+ * what naming, handles and reference counting (and the hand-off hint of
+ * signal-and-wait) add to it.
  */
 struct kevent_object {
 	struct kevent event;

@@ -16,7 +16,7 @@
  * kevent_wait_end      ... and ends: result (0 or -errno), the satisfying
  *                      index, the time waited in ns
  * kevent_handoff       a signal-and-wait that released a task through the
- *                      event (name "" id 0 if embedded) must sleep: the
+ *                      event (name "" id 0 if anonymous) must sleep: the
  *                      task's pid and what became of the CPU hand-off
  *                      (ran, declined, skipped, away)
  *
@@ -126,6 +126,12 @@ TRACE_EVENT(kevent_wait_end,
 		  __entry->count, __entry->all ? "all" : "any",
 		  __entry->result, __entry->index, __entry->waited_ns)
 );
+
+/* Tell user-space decoders (trace-cmd, perf) the outcomes' values. */
+TRACE_DEFINE_ENUM(KEVENT_HANDOFF_RAN);
+TRACE_DEFINE_ENUM(KEVENT_HANDOFF_DECLINED);
+TRACE_DEFINE_ENUM(KEVENT_HANDOFF_SKIPPED);
+TRACE_DEFINE_ENUM(KEVENT_HANDOFF_AWAY);
 
 TRACE_EVENT(kevent_handoff,
 	TP_PROTO(const struct kevent_object *obj, pid_t pid,
