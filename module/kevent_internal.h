@@ -89,14 +89,14 @@ struct kevent_user {
  * @ns:        namespace the event is charged to (and named in)
  * @user:      user the event is charged to
  * @charged:   counted in @user's limits (not for kernel-made events)
+ * @handoff_skip: signal-and-waits through this event that skip the
+ *             hand-off because the scheduler declined the last one; a
+ *             hint, read and written without a lock (kevent_handoff())
  * @uid:       creator's effective uid (owner)
  * @gid:       creator's effective gid
  * @mode:      permission bits
  * @permanent: holds a reference until UNLINK (under @ns->mutex)
  * @hashed:    in @ns->names (under @ns->mutex)
- * @handoff_skip: signal-and-waits through this event that skip the
- *             hand-off because the scheduler declined the last one; a
- *             hint, read and written without a lock (kevent_handoff())
  * @hnode:     @ns->names linkage
  * @id:        key in @ns->ids (named events only, while @hashed)
  * @release_work: final release in process context
@@ -119,12 +119,12 @@ struct kevent_object {
 	struct kevent_ns *ns;
 	struct kevent_user *user;
 	bool charged;
+	u8 handoff_skip;	/* in the padding before @uid */
 	kuid_t uid;
 	kgid_t gid;
 	umode_t mode;
 	bool permanent;
 	bool hashed;
-	u8 handoff_skip;
 	struct rhash_head hnode;
 	u32 id;
 	struct work_struct release_work;
