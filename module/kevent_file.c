@@ -287,9 +287,9 @@ static noinline int kevent_wait_get_events(const struct kevent_wait_args *args,
 					   unsigned long *refs)
 {
 	const s32 __user *ufds = u64_to_user_ptr(args->fds);
-	/* Checked by the caller; bounded here for the compiler (UBSAN). */
+	/* Checked by the caller; bounded here for the compiler. */
 	u32 count = min_t(u32, args->count, KEVENT_WAIT_MAX);
-	s32 fds[KEVENT_WAIT_MAX];
+	s32 fds[KEVENT_WAIT_MAX], *fd = fds;
 	bool ref;
 	u32 i;
 
@@ -297,11 +297,13 @@ static noinline int kevent_wait_get_events(const struct kevent_wait_args *args,
 	 * At most 256 bytes, read an fd at a time inside one user access
 	 * window: no hardened-usercopy check of the stack buffer, and no
 	 * string copy, which emulators (QEMU's TCG) run a byte at a time.
+	 * Through a pointer, not fds[i]: UBSAN's bounds check of a subscript
+	 * would call out of the window with user access enabled (objtool).
 	 */
 	if (!user_access_begin(ufds, count * sizeof(*ufds)))
 		return -EFAULT;
 	for (i = 0; i < count; i++)
-		unsafe_get_user(fds[i], &ufds[i], efault);
+		unsafe_get_user(*fd++, &ufds[i], efault);
 	user_access_end();
 
 	bitmap_zero(refs, KEVENT_WAIT_MAX);
