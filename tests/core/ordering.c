@@ -104,7 +104,7 @@ int main(void)
 			bail_out("create: %s", strerror(-ev));
 		for (i = 0; i < ROUNDS; i++) {
 			int mine, state;
-			bool first_is_main;
+			bool first_is_main, bad;
 			unsigned int spin;
 
 			if (t == LT_SET ? kt_set(ev) < 0 : kt_reset(ev) < 0)
@@ -127,42 +127,34 @@ int main(void)
 
 			spin_until(&done_round, r);
 			state = kt_state(ev);
+			/*
+			 * Which half came first; then, whichever the pair, the
+			 * forbidden outcome is the same: this half went first
+			 * and the other did not see its store.
+			 */
 			switch (t) {
 			case LT_SET:
 				/* The wait must succeed: e was signaled, and only it consumes. */
-				if (other_result != 0 || mine < 0 || state < 0) {
-					errors[t]++;
-					continue;
-				}
-				if (!other_read && !state) {
-					forbidden[t]++;
-					continue;
-				}
+				bad = other_result != 0 || mine < 0 || state < 0;
 				/* The set went first iff the wait then consumed it. */
 				first_is_main = !state;
 				break;
 			case LT_WAIT:
-				if (other_result < 0 || (mine != 0 && mine != -ETIMEDOUT)) {
-					errors[t]++;
-					continue;
-				}
-				if (mine == -ETIMEDOUT && !other_read) {
-					forbidden[t]++;
-					continue;
-				}
+				bad = other_result < 0 || (mine != 0 && mine != -ETIMEDOUT);
 				first_is_main = mine == -ETIMEDOUT;
 				break;
 			default:
-				if (other_result < 0 || mine < 0) {
-					errors[t]++;
-					continue;
-				}
-				if (!mine && !other_read) {
-					forbidden[t]++;
-					continue;
-				}
+				bad = other_result < 0 || mine < 0;
 				first_is_main = !mine;
 				break;
+			}
+			if (bad) {
+				errors[t]++;
+				continue;
+			}
+			if (first_is_main && !other_read) {
+				forbidden[t]++;
+				continue;
 			}
 			if (first_is_main) {
 				main_first[t]++;
