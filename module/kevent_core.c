@@ -423,18 +423,18 @@ bool kevent_set_signaled(struct kevent *ev)
 }
 
 /*
- * kevent_set(); with @handoff non-NULL, a synchronization event also passes
- * back the task it released, if any, referenced (put_task_struct()), so that
- * a caller about to wait can hand it the CPU (kevent_wait_events()).
+ * kevent_set() past its lockless check, for a caller that made that check
+ * itself (kevent_set_signaled() returned false). With @handoff non-NULL, a
+ * synchronization event also passes back the task it released, if any,
+ * referenced (put_task_struct()), so that a caller about to wait can hand
+ * it the CPU (kevent_wait_events()).
  */
-static int kevent_set_handoff(struct kevent *ev, struct task_struct **handoff)
+int kevent_set_locked(struct kevent *ev, struct task_struct **handoff)
 {
 	unsigned int released;
 	unsigned long flags;
 	bool all, prev, poll;
 
-	if (kevent_set_signaled(ev))
-		return 1;
 	all = kevent_lock(ev, &flags);
 	prev = ev->signaled;
 	kevent_change(ev, true);
@@ -460,6 +460,14 @@ static int kevent_set_handoff(struct kevent *ev, struct task_struct **handoff)
 	if (poll)
 		kevent_wake_pollers(to_kevent_object(ev));
 	return prev;
+}
+
+/* kevent_set(), passing back the task released (kevent_set_locked()). */
+static int kevent_set_handoff(struct kevent *ev, struct task_struct **handoff)
+{
+	if (kevent_set_signaled(ev))
+		return 1;
+	return kevent_set_locked(ev, handoff);
 }
 
 /**

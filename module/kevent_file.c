@@ -513,8 +513,9 @@ static long kevent_event_ioctl(struct file *file, unsigned int cmd,
 		/* Probe the result pointer first: a bad one changes nothing. */
 		if (put_user(0, (u32 __user *)uarg))
 			return -EFAULT;
+		/* The lockless check was made above: straight to the lock. */
 		if (cmd == KEVENT_IOC_SET)
-			prev = kevent_set(ev);
+			prev = kevent_set_locked(ev, NULL);
 		else if (cmd == KEVENT_IOC_RESET)
 			prev = kevent_reset(ev);
 		else

@@ -186,6 +186,7 @@ struct kevent *kevent_watch_get(struct kevent_watch *w);
 void kevent_watch_attach(struct kevent_watch *w, struct kevent *ev);
 void kevent_watch_detach(struct kevent_watch *w);
 bool kevent_set_signaled(struct kevent *ev);
+int kevent_set_locked(struct kevent *ev, struct task_struct **handoff);
 int kevent_core_init(void);
 void kevent_core_exit(void);
 void kevent_init_object(struct kevent_object *obj, bool manual,
